@@ -13,3 +13,4 @@ export * from './wire/entities';
 export * from './wire/events';
 export * from './wire/validate';
 export type * from './manipulation/types';
+export * from './audit';
