@@ -14,3 +14,8 @@ export * from './wire/events';
 export * from './wire/validate';
 export type * from './manipulation/types';
 export * from './audit';
+export * from './contests';
+export * from './feedback';
+export * from './flag-decisions';
+export * from './sanctions';
+export * from './statement';
