@@ -19,3 +19,6 @@ export * from './feedback';
 export * from './flag-decisions';
 export * from './sanctions';
 export * from './statement';
+export * from './reviews';
+export * from './feedback-change';
+export * from './private-feedback';
