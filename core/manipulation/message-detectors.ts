@@ -1,31 +1,411 @@
-// RULES.md R12: the two message detectors, pressure_message and incentive_offer.
-// A designer's own words asking for a rating of a given sentiment, or paying for one.
+// RULES.md R12: the two message detectors, pressure_message and incentive_offer, and the
+// scan behind them that finds, in a designer's own words, the spans a moderator sees.
+import { formatDate } from '../explain';
 import type { Policy } from '../policy';
 import { toMs } from '../time';
-import { formatDate } from '../explain';
 import type { DetectorName, Message, TextSpan } from '../wire/entities';
+import {
+  AVOID_LOW,
+  CHANGE_PRONOUN,
+  CHANGE_RATING,
+  CONDITION,
+  DELIVERED,
+  EXCHANGE,
+  HIGH_RATING,
+  IMPERATIVE,
+  INVITE,
+  PAST_QUESTION,
+  PRONOUN_GOES,
+  RAISE_TO,
+  RATING_GOES,
+  RATING_MENTION,
+  RATING_OBJECT,
+  REPORTED_QUOTE,
+  REQUEST,
+  STAR,
+  VALUE,
+} from './phrases';
 import type { Detector, DetectionContext, Hit, ManipulationFacts } from './types';
-import { RATING_OBJECT, VALUE_OBJECT } from './phrases';
 
-function spansOf(re: RegExp, body: string): TextSpan[] {
-  const lower = body.toLowerCase();
-  const out: TextSpan[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: body.slice(m.index, m.index + m[0].length) });
+// ---------------------------------------------------------------------------------------
+// Normalising, with a way back to the original offsets
+// ---------------------------------------------------------------------------------------
+
+/** Lowercased, accent-free text; char i came from body[from[i]] up to body[to[i]]. */
+interface Folded {
+  text: string;
+  from: number[];
+  to: number[];
+}
+
+const STAR_GLYPHS = new Set([0x2605, 0x2606, 0x2b50, 0x2b51, 0x272a, 0x272b, 0x272c, 0x272d, 0x272e, 0x272f, 0x2730, 0x2729, 0x1f31f, 0x1f320, 0x2bea, 0x2beb]);
+/** Invisible joiners and variation selectors: "⭐️" is "⭐" to a reader. */
+const INVISIBLE = new Set([0xfe0e, 0xfe0f, 0x200b, 0x200c, 0x200d, 0x2060, 0xad]);
+const FOLD: Readonly<Record<string, string>> = {
+  '\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u00b4': "'", '`': "'", '\u2032': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"', '\u2039': '"', '\u203a': '"',
+  // An em dash joins clauses ("happy — just promise me 5 stars"), an en dash joins numbers.
+  '\u2014': ';', '\u2015': ';', '\u2013': '-', '\u2012': '-', '\u2010': '-', '\u2011': '-',
+  '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '\u2007': ' ', '\t': ' ', '\r': ' ',
+  '\u00e6': 'ae', '\u0153': 'oe', '\u00df': 'ss', '\u00f8': 'o', '\u0142': 'l', '\u2026': '…', '\uff0f': '/',
+};
+/** Digits typed for letters inside a word ("st4rs", "fiv3"); 8 stays, "r8" is spelled out in the patterns. */
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's' };
+const COMBINING = /\p{M}/gu;
+
+function foldChar(ch: string, cp: number): string {
+  if (cp < 0x80) return ch >= 'A' && ch <= 'Z' ? ch.toLowerCase() : (FOLD[ch] ?? ch);
+  if (STAR_GLYPHS.has(cp)) return STAR;
+  if (INVISIBLE.has(cp)) return '';
+  const folded = FOLD[ch];
+  if (folded !== undefined) return folded;
+  return ch.normalize('NFD').replace(COMBINING, '').toLowerCase();
+}
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
+
+function fold(body: string): Folded {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < body.length; ) {
+    const cp = body.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    const out = foldChar(body.slice(i, i + width), cp);
+    for (const c of out) {
+      text += c;
+      from.push(i);
+      to.push(i + width);
+    }
+    i += width;
+  }
+  return despace(unleet({ text, from, to }));
+}
+
+/** "st4rs" → "stars", "fiv3" → "five": a digit glued after a letter stands for a letter. */
+function unleet(f: Folded): Folded {
+  let text = '';
+  for (let i = 0; i < f.text.length; i += 1) {
+    const c = f.text[i] ?? '';
+    const swap = LEET[c];
+    const before = f.text[i - 1];
+    const after = f.text[i + 1];
+    // "$15" stays money; "r$" or "$tars" are letters only when a letter precedes.
+    text += swap !== undefined && isLetter(before) && (c !== '$' || isLetter(after)) ? swap : c;
+  }
+  return { text, from: f.from, to: f.to };
+}
+
+/** "f i v e  s t a r s" → "five stars": letters spaced out to slip past a filter. */
+const SPACED_OUT = /(?<![a-z])[a-z](?: {1,2}[a-z]){4,}(?![a-z])/g;
+
+function despace(f: Folded): Folded {
+  const runs = [...f.text.matchAll(SPACED_OUT)];
+  if (runs.length === 0) return f;
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let kept = 0;
+  const keep = (end: number) => {
+    for (; kept < end; kept += 1) {
+      text += f.text[kept] ?? '';
+      from.push(f.from[kept] ?? 0);
+      to.push(f.to[kept] ?? 0);
+    }
+  };
+  for (const m of runs) {
+    keep(m.index);
+    const end = m.index + m[0].length;
+    for (let i = m.index; i < end; i += 1) {
+      const c = f.text[i] ?? '';
+      // One space separates letters of a word; two separate words.
+      if (c === ' ' && f.text[i + 1] !== ' ') continue;
+      if (c === ' ' && f.text[i + 1] === ' ') i += 1;
+      text += c;
+      from.push(f.from[i] ?? 0);
+      to.push(f.to[i] ?? 0);
+    }
+    kept = end;
+  }
+  keep(f.text.length);
+  return { text, from, to };
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentences and pattern matches
+// ---------------------------------------------------------------------------------------
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const SENTENCE_END = /[.!?…]+(?=\s|$)|\n+/g;
+
+function sentencesOf(text: string): Range[] {
+  const out: Range[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    if (end > start) out.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+function matches(re: RegExp, text: string): Range[] {
+  const out: Range[] = [];
+  for (const m of text.matchAll(re)) {
+    if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
 
-export function scanMessage(body: string): { pressure: TextSpan[]; incentive: TextSpan[] } {
-  const rating = spansOf(RATING_OBJECT, body);
-  const value = spansOf(VALUE_OBJECT, body);
-  return { pressure: rating, incentive: rating.length > 0 && value.length > 0 ? [...value, ...rating] : [] };
+/** For each sentence, the matches that start in it (both lists are in text order). */
+function bySentence(sentences: readonly Range[], found: readonly Range[]): Range[][] {
+  const out: Range[][] = sentences.map(() => []);
+  let s = 0;
+  for (const r of found) {
+    while (s < sentences.length - 1 && r.start >= (sentences[s]?.end ?? 0)) s += 1;
+    out[s]?.push(r);
+  }
+  return out;
 }
 
-function detect(
+const inside = (r: Range, areas: readonly Range[]) => areas.some((a) => r.start >= a.start && r.end <= a.end);
+
+// ---------------------------------------------------------------------------------------
+// The scan
+// ---------------------------------------------------------------------------------------
+
+/** Why a message counts, for the hit's one-sentence summary. */
+export type FindingKind =
+  | 'asks_high_rating'
+  | 'asks_rating_change'
+  | 'asks_no_low_rating'
+  | 'rating_for_value'
+  | 'offers_value'
+  | 'rewards_rating';
+
+export interface Finding {
+  kind: FindingKind;
+  spans: TextSpan[];
+  /** The words the summary quotes: the rating asked for, or the thing of value. */
+  key: string;
+}
+
+export interface MessageAnalysis {
+  pressure: Finding[];
+  incentive: Finding[];
+}
+
+/** A sentence this short ("Please!", "Five stars.") leans on its neighbour for its meaning. */
+const SHORT_WORDS = 3;
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[a-z0-9★]/.test(w)).length;
+
+export function analyseMessage(body: string): MessageAnalysis {
+  const f = fold(body);
+  const { text } = f;
+  const sentences = sentencesOf(text);
+  const n = sentences.length;
+  const quoted = matches(REPORTED_QUOTE, text);
+  const own = (rs: Range[]) => (quoted.length === 0 ? rs : rs.filter((r) => !inside(r, quoted)));
+  const per = (re: RegExp, ownOnly = true) => bySentence(sentences, ownOnly ? own(matches(re, text)) : matches(re, text));
+
+  const high = per(HIGH_RATING);
+  const request = per(REQUEST, false);
+  const imperative = per(IMPERATIVE, false);
+  const condition = per(CONDITION, false);
+  const invite = per(INVITE, false);
+  const pastQuestion = per(PAST_QUESTION, false);
+  const delivered = per(DELIVERED, false);
+  const change = per(CHANGE_RATING);
+  const raise = per(RAISE_TO);
+  const goes = per(RATING_GOES);
+  const pronounGoes = per(PRONOUN_GOES);
+  const changePronoun = per(CHANGE_PRONOUN);
+  const mention = per(RATING_MENTION);
+  const avoid = per(AVOID_LOW);
+  const value = per(VALUE, false);
+  const object = per(RATING_OBJECT);
+  const exchange = per(EXCHANGE, false);
+
+  const at = (rows: Range[][], i: number): Range[] => rows[i] ?? [];
+  const sentenceText = (i: number) => {
+    const s = sentences[i];
+    return s === undefined ? '' : text.slice(s.start, s.end);
+  };
+  const isQuestion = (i: number) => /[?¿]/.test(sentenceText(i));
+  const asks = (i: number): Range[] => [...at(request, i), ...at(imperative, i), ...at(condition, i)];
+  const asksOrQuestion = (i: number) => asks(i).length > 0 || (isQuestion(i) && at(pastQuestion, i).length === 0);
+  const isShort = (i: number) => i >= 0 && i < n && wordCount(sentenceText(i)) <= SHORT_WORDS;
+
+  const pressure: Finding[] = [];
+  const incentive: Finding[] = [];
+  const span = (...rs: Range[]) => toSpans(body, f, rs);
+
+  // A rating of a given sentiment, asked for.
+  for (let i = 0; i < n; i += 1) {
+    // "Thanks for the 5 stars" thanks for one already given.
+    const demanded = at(high, i).filter((h) => !at(delivered, i).some((d) => d.end <= h.start && h.start - d.end <= 12));
+    const first = demanded[0];
+    if (first === undefined) continue;
+    let ask = [...asks(i), ...at(invite, i)];
+    if (ask.length === 0 && !isQuestion(i) && (isShort(i) || isShort(i - 1) || isShort(i + 1))) {
+      ask = [...asks(i - 1), ...asks(i + 1)].filter((r) => isShort(sentenceIndex(sentences, r)) || isShort(i));
+    }
+    if (ask.length === 0 && !isQuestion(i)) continue;
+    pressure.push({ kind: 'asks_high_rating', spans: span(...joinNear([first, ...ask])), key: slice(body, f, first) });
+  }
+
+  // A rating to change, raise or remove.
+  for (let i = 0; i < n; i += 1) {
+    const referent = at(mention, i).length > 0 || at(mention, i - 1).length > 0;
+    const found = [
+      ...at(change, i),
+      ...at(raise, i),
+      ...at(goes, i),
+      ...(referent ? [...at(pronounGoes, i), ...at(changePronoun, i)] : []),
+    ].sort((a, b) => a.start - b.start);
+    const first = found[0];
+    if (first === undefined || !asksOrQuestion(i)) continue;
+    pressure.push({ kind: 'asks_rating_change', spans: span(...joinNear([first, ...asks(i)])), key: slice(body, f, first) });
+  }
+
+  // Asking not to leave a low one.
+  for (let i = 0; i < n; i += 1) {
+    const first = at(avoid, i)[0];
+    if (first !== undefined) pressure.push({ kind: 'asks_no_low_rating', spans: span(first), key: slice(body, f, first) });
+  }
+
+  // Something of value tied to a rating, in the same or the next sentence.
+  const ratingAt = (i: number): Range[] =>
+    i < 0 || i >= n
+      ? []
+      : [...at(high, i), ...at(object, i), ...at(change, i), ...at(raise, i), ...at(goes, i), ...at(avoid, i)].sort(
+          (a, b) => a.start - b.start,
+        );
+  const anyAsk = sentences.some((_, i) => asks(i).length > 0 || at(exchange, i).length > 0);
+  const afterTheFact = delivered.some((d) => d.length > 0) && !anyAsk;
+  for (let i = 0; i < n; i += 1) {
+    const offer = at(value, i)[0];
+    if (offer === undefined) continue;
+    const rating = ratingAt(i)[0] ?? ratingAt(i - 1)[0] ?? ratingAt(i + 1)[0];
+    if (rating === undefined) continue;
+    const spans = span(offer, rating);
+    incentive.push({ kind: afterTheFact ? 'rewards_rating' : 'offers_value', spans, key: slice(body, f, offer) });
+    // Paying for a rating to come is asking for it; a reward for one already given is not.
+    if (!afterTheFact) pressure.push({ kind: 'rating_for_value', spans, key: slice(body, f, rating) });
+  }
+
+  return { pressure: dedupe(pressure), incentive: dedupe(incentive) };
+}
+
+function sentenceIndex(sentences: readonly Range[], r: Range): number {
+  return sentences.findIndex((s) => r.start >= s.start && r.start < s.end);
+}
+
+/** The trigger and the ask beside it as one highlight ("please give me 5 stars"), when close. */
+const NEAR = 60;
+function joinNear(rs: readonly Range[]): Range[] {
+  const [anchor, ...rest] = rs;
+  if (anchor === undefined) return [];
+  let joined = { ...anchor };
+  const apart: Range[] = [];
+  for (const r of [...rest].sort((a, b) => a.start - b.start)) {
+    const gap = r.end <= joined.start ? joined.start - r.end : r.start - joined.end;
+    if (gap <= NEAR) joined = { start: Math.min(joined.start, r.start), end: Math.max(joined.end, r.end) };
+    else apart.push(r);
+  }
+  return [joined, ...apart.slice(0, 1)];
+}
+
+function toSpans(body: string, f: Folded, rs: readonly Range[]): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const r of [...rs].sort((a, b) => a.start - b.start)) {
+    const start = f.from[r.start] ?? 0;
+    const end = f.to[r.end - 1] ?? start;
+    const last = out[out.length - 1];
+    if (last !== undefined && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      last.text = body.slice(last.start, last.end);
+    } else {
+      out.push({ start, end, text: body.slice(start, end) });
+    }
+  }
+  return out;
+}
+
+const slice = (body: string, f: Folded, r: Range) => body.slice(f.from[r.start] ?? 0, f.to[r.end - 1] ?? 0);
+
+/** One finding per kind and place: the rules overlap on purpose, the moderator needs each once. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((x) => {
+    const k = `${x.kind}:${x.spans.map((s) => `${s.start}-${s.end}`).join(',')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The spans a moderator sees highlighted, in UTF-16 offsets of the original body. */
+export function scanMessage(body: string): { pressure: TextSpan[]; incentive: TextSpan[] } {
+  const { pressure, incentive } = analyseMessage(body);
+  return { pressure: mergeSpans(pressure), incentive: mergeSpans(incentive) };
+}
+
+function mergeSpans(findings: readonly Finding[]): TextSpan[] {
+  const all = findings.flatMap((x) => x.spans).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: TextSpan[] = [];
+  for (const s of all) {
+    const last = out[out.length - 1];
+    if (last !== undefined && s.start <= last.end) {
+      if (s.end > last.end) out[out.length - 1] = { start: last.start, end: s.end, text: last.text + s.text.slice(last.end - s.start) };
+    } else {
+      out.push({ ...s });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The detectors
+// ---------------------------------------------------------------------------------------
+
+const QUOTE_MAX = 160;
+
+/** The sentence around the first span, trimmed to a quote a moderator can read at a glance. */
+function quoteAround(body: string, spans: readonly TextSpan[]): string {
+  const first = spans[0];
+  const last = spans[spans.length - 1];
+  if (first === undefined || last === undefined) return '';
+  let start = first.start;
+  while (start > 0 && !/[.!?\n]/.test(body[start - 1] ?? '')) start -= 1;
+  let end = last.end;
+  while (end < body.length && !/[.!?\n]/.test(body[end] ?? '')) end += 1;
+  if (end < body.length) end += 1;
+  let quote = body.slice(start, end).replace(/\s+/g, ' ').trim();
+  if (quote.length > QUOTE_MAX) {
+    const lead = Math.max(0, first.start - start - 40);
+    quote = `${lead > 0 ? '…' : ''}${quote.slice(lead, lead + QUOTE_MAX - 2).trim()}…`;
+  }
+  return quote;
+}
+
+const SUMMARY: Record<FindingKind, (key: string, date: string) => string> = {
+  asks_high_rating: (key, date) => `Designer asked the customer for "${key}" on ${date}`,
+  asks_rating_change: (key, date) => `Designer asked the customer to change or remove a rating ("${key}") on ${date}`,
+  asks_no_low_rating: (key, date) => `Designer asked the customer not to leave a low rating ("${key}") on ${date}`,
+  rating_for_value: (key, date) => `Designer asked the customer for a rating ("${key}") in return for something of value on ${date}`,
+  offers_value: (key, date) => `Designer offered "${key}" in return for a rating or review on ${date}`,
+  rewards_rating: (key, date) => `Designer gave "${key}" in return for a rating or review on ${date}`,
+};
+
+function messageDetector(
   detector: DetectorName,
-  pick: (scan: ReturnType<typeof scanMessage>) => TextSpan[],
+  pick: (analysis: MessageAnalysis) => Finding[],
   score: (policy: Policy) => number,
 ): Detector {
   return (facts: ManipulationFacts, context: DetectionContext, policy: Policy): Hit[] => {
@@ -33,15 +413,17 @@ function detect(
     const hits: Hit[] = [];
     for (const message of facts.messages) {
       if (message.fromRole !== 'designer' || toMs(message.sentAt) > asOf) continue;
-      const spans = pick(scanMessage(message.body));
-      if (spans.length > 0) hits.push(hitOf(detector, message, spans, score(policy)));
+      const findings = pick(analyseMessage(message.body));
+      if (findings.length > 0) hits.push(hitOf(detector, message, findings, score(policy)));
     }
     return hits;
   };
 }
 
-function hitOf(detector: DetectorName, message: Message, spans: TextSpan[], score: number): Hit {
-  const quote = spans.map((s) => s.text).join(' … ');
+function hitOf(detector: DetectorName, message: Message, findings: readonly Finding[], score: number): Hit {
+  const spans = mergeSpans(findings);
+  const lead = findings[0];
+  const date = formatDate(message.sentAt);
   return {
     detector,
     designerId: message.designerId,
@@ -49,11 +431,22 @@ function hitOf(detector: DetectorName, message: Message, spans: TextSpan[], scor
     score,
     at: message.sentAt,
     evidence: {
-      summary: `Designer wrote "${quote}" to the customer on ${formatDate(message.sentAt)}`,
-      items: [{ kind: 'message', id: message.id, at: message.sentAt, detail: quote, spans }],
+      summary: lead === undefined ? '' : SUMMARY[lead.kind](lead.key.replace(/\s+/g, ' ').trim(), date),
+      items: [{ kind: 'message', id: message.id, at: message.sentAt, detail: quoteAround(message.body, spans), spans }],
     },
   };
 }
 
-export const pressureMessage: Detector = detect('pressure_message', (s) => s.pressure, (p) => p.detectors.pressureMessage.score);
-export const incentiveOffer: Detector = detect('incentive_offer', (s) => s.incentive, (p) => p.detectors.incentiveOffer.score);
+/** R12 `pressure_message`: a designer asks for a high rating, or for a low one to change or go. */
+export const pressureMessage: Detector = messageDetector(
+  'pressure_message',
+  (a) => a.pressure,
+  (p) => p.detectors.pressureMessage.score,
+);
+
+/** R12 `incentive_offer`: a designer ties something of value to a rating or review. */
+export const incentiveOffer: Detector = messageDetector(
+  'incentive_offer',
+  (a) => a.incentive,
+  (p) => p.detectors.incentiveOffer.score,
+);

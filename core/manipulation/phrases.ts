@@ -1,6 +1,389 @@
-// RULES.md R12, "Phrase matching": the language patterns behind pressure_message and
-// incentive_offer, in English, French and Spanish, written against normalised text.
+// RULES.md R12, "Phrase matching": the English, French and Spanish patterns behind the
+// pressure_message and incentive_offer detectors, written against normalised text.
+//
+// Every pattern runs on text that message-detectors.ts has already lowercased, stripped of
+// accents, folded (typographic quotes and star glyphs to one form, "st4rs" to "stars") and
+// de-spaced ("f i v e" to "five"), so a pattern never spells out an accent or a case.
+// Patterns are compiled once, here, at module load. None nests an unbounded quantifier
+// inside another, and every gap between words is bounded, so a scan stays linear in the
+// length of the message whatever a designer types.
 
-/** Rough first cut; refined against the labelled corpus. */
-export const RATING_OBJECT = /\b(?:5|five|cinq|cinco)[ -]?(?:stars?|etoiles?|estrellas?)\b|\b(?:rating|review|feedback|note|avis|calificacion|valoracion|resena|opinion)\b/g;
-export const VALUE_OBJECT = /\b(?:discount|refund|free|bonus|gift|coupon|remise|remboursement|gratuit|cadeau|descuento|reembolso|gratis|regalo)\b/g;
+/** Alternatives as one non-capturing group; longest first, so "ratings" wins over "rating". */
+function alt(...words: readonly string[]): string {
+  return `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
+}
+
+const re = (source: string): RegExp => new RegExp(source, 'gu');
+
+/** The one star glyph ★, ⭐, ☆, 🌟 and the like are folded to. */
+export const STAR = '★';
+
+// ---------------------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------------------
+
+const FIVE = alt('5', 'five', 'cinq', 'cinco');
+/** A star word; "estrellitas" is the diminutive a Spanish speaker uses to soften the ask. */
+const STAR_WORD = alt('stars', 'star', 'etoiles', 'etoile', 'estrellas', 'estrella', 'estrellitas', 'estrellita', 'starring', 'starred');
+const SEP = `(?:\\s*-\\s*|\\s+|)`;
+
+/** Words after "5 stars" that make it a hotel's or a service's class, not a rating. */
+const CLASS_NOUN = alt(
+  'hotel', 'hotels', 'hostel', 'resort', 'resorts', 'restaurant', 'spa', 'service', 'services', 'experience',
+  'establishment', 'accommodation', 'lodge', 'cruise', 'dining', 'luxury', 'quality', 'vibe', 'ambiance',
+  'look', 'feel', 'brand', 'rating system', 'de servicio', 'of service', 'general', 'deluxe', 'standard',
+  'cuisine', 'chef', 'palace', 'suite', 'icon', 'icons', 'graphic', 'badge', 'shape', 'pattern',
+);
+/** Words before "5 stars" that make it the subject's class ("the hotel is a 5-star"). */
+const CLASS_SUBJECT = alt('hotel', 'hotels', "hotel's", 'resort', 'restaurant', 'hostel', 'spa', 'establishment', 'flag', 'lodge', 'cruise', 'bar');
+const CLASS_LEAD = `(?<!\\b${CLASS_SUBJECT}\\s(?:\\w+\\s){0,3})`;
+
+/**
+ * Nouns that name a platform rating. "note" and "nota" only count after a French or Spanish
+ * determiner, so the English "note" (a memo) never counts.
+ */
+const RATING_NOUN_CORE = alt(
+  'ratings', 'rating', 'reviews', 'review', 'feedback', 'feedbacks', 'score', 'scores', 'testimonial',
+  'avis', 'evaluation', 'evaluations', 'appreciation', 'commentaire', 'commentaires',
+  'calificacion', 'calificaciones', 'valoracion', 'valoraciones', 'resena', 'resenas', 'opinion', 'opiniones',
+  'puntuacion', 'puntaje', 'comentario', 'comentarios',
+);
+const FR_ES_DET = alt('votre', 'vos', 'ta', 'ma', 'sa', 'la', 'une', 'cette', 'mes', 'ses', 'leur', 'les', 'bonne', 'meilleure', 'mauvaise', 'tu', 'su', 'mi', 'una', 'esa', 'esta', 'buena', 'mejor', 'mala', 'maxima');
+const NOTE = `(?<=\\b${FR_ES_DET}\\s)(?:notes?|nota|notas)(?!\\s+(?:al pie|de (?:musique|voz|bas de page|pie)|musical|de prensa))`;
+const STAR_COUNT = `(?<=\\b(?:\\d|one|une|un|una|single|seule?|sola|solo|two|three|four|deux|trois|quatre|dos|tres|cuatro)(?:\\s*-\\s*|\\s+|))(?:stars?|etoiles?|estrellas?|★)(?![a-z])`;
+
+/** Nouns used as a modifier or container of a design element: "rating widget", "section avis". */
+const DESIGN_AFTER = alt(
+  'section', 'sections', 'widget', 'widgets', 'badge', 'badges', 'icon', 'icons', 'button', 'buttons',
+  'system', 'component', 'components', 'page', 'pages', 'form', 'forms', 'module', 'plugin', 'block',
+  'bar', 'template', 'templates', 'flow', 'email', 'e-mail', 'slider', 'carousel', 'card', 'cards', 'box',
+  'area', 'field', 'colour', 'color', 'font', 'layout', 'mockup', 'placeholder', 'feed', 'notes', 'note',
+  'doc', 'document', 'list', 'sheet', 'round', 'rounds', 'session', 'call', 'file', 'points', 'items',
+  'request', 'requests', 'stars', 'graphic', 'graphics', 'design', 'ui', 'screen', 'panel', 'summary',
+  'loop', 'process', 'questions', 'survey', 'tool', 'app', 'platform', 'site', 'sites', 'display',
+);
+const DESIGN_BEFORE = alt(
+  'icons', 'icon', 'iconos', 'icono', 'icones', 'icone', 'widget', 'section', 'seccion', 'badge', 'insignia',
+  'boton', 'bouton', 'button', 'sistema', 'systeme', 'system', 'module', 'modulo', 'plugin', 'bloc', 'bloque',
+  'barre', 'barra', 'page', 'pagina', 'formulaire', 'formulario', 'their', 'customer', 'customers',
+  'client', 'clients', 'google', 'yelp', 'trustpilot', 'tripadvisor', 'amazon', 'product', 'produit', 'producto',
+);
+const DESIGN_GUARD_AFTER = `(?![a-z])(?!\\s+${DESIGN_AFTER}\\b)(?!\\s+(?:de|des|du|d')\\s*(?:google|clients|produits?|la (?:page|web)|tu (?:web|tienda|sitio)))`;
+
+/** A rating noun, unless it names a design element or someone else's reviews. */
+const RATING_NOUN = `(?:(?<!\\b${DESIGN_BEFORE}\\s(?:(?:de|of|d'|des|du|de la)\\s)?)${RATING_NOUN_CORE}${DESIGN_GUARD_AFTER}|${NOTE}${DESIGN_GUARD_AFTER}|${STAR_COUNT})`;
+/** "2/5", "1 sur 5": an existing score, named by its fraction. */
+const FRACTION = `(?<![\\d.,/])[1-4]\\s*(?:/|out of|sur|de)\\s*5\\b`;
+
+const OBJECT_LEAD = alt(
+  'a', 'an', 'the', 'your', 'my', 'this', 'that', 'one', 'any', 'some', 'honest', 'quick', 'short', 'little', 'public',
+  'final', 'updated', 'new', 'star', 'stars', '★', 'good', 'great', 'nice', 'positive', 'glowing', '5-star', 'five-star',
+  'un', 'une', 'votre', 'ton', 'ta', 'vos', 'mon', 'ma', 'la', 'le', 'les', 'cette', 'petit', 'petite', 'bon', 'bonne',
+  'una', 'tu', 'su', 'mi', 'esa', 'esta', 'buena', 'pequena', 'el', 'las', 'los',
+);
+/**
+ * A rating or review as a thing given or traded: "a review", "5 stars", "2/5", "votre avis".
+ * "review" counts only after a determiner, so "I'll review the fonts" is not one; "feedback",
+ * "avis" and "opinión" do not count right after a thank-you, where they mean design comments.
+ */
+export const RATING_OBJECT = re(
+  [
+    `(?<=\\b${OBJECT_LEAD}[\\s-])(?<!\\b(?:${DESIGN_BEFORE})\\s(?:(?:de|of|d'|des|du|de la)\\s)?(?:\\w+\\s)?)${alt('ratings', 'rating', 'reviews', 'review', 'testimonial', 'resena', 'resenas', 'valoracion', 'calificacion', 'puntuacion', 'evaluation', 'evaluacion')}${DESIGN_GUARD_AFTER}`,
+    `(?<!\\b(?:thanks|thank you|thx|merci|gracias)[^.!?\\n]{0,24})(?<=\\b${OBJECT_LEAD}\\s)${alt('feedback', 'avis', 'opinion', 'comentario', 'commentaire', 'score')}${DESIGN_GUARD_AFTER}(?!\\s+(?:on|about|sur|sobre|regarding|of|de|del)\\s+(?:the|my|your|le|la|les|el|mes|mis|tes|tus)?\\s*(?!contract|contrat|contrato|profile|profil|perfil|platform|plateforme|plataforma)[a-z])`,
+    `${NOTE}${DESIGN_GUARD_AFTER}`,
+    STAR_COUNT,
+    FRACTION,
+    `\\b(?:rate|rating|r8)\\s+(?:me|it|us|them|my|this|the|each|all|our)\\b`,
+    `\\b(?:rated|you gave|m'avez mis|me pusiste|me diste|calificaste|valoraste)\\b`,
+  ].join('|'),
+);
+
+// ---------------------------------------------------------------------------------------
+// A demanded high value: "5 stars", "5/5", "full marks", "un avis positif", "la máxima"
+// ---------------------------------------------------------------------------------------
+
+const SUPERLATIVE = alt(
+  'full', 'max', 'maximum', 'top', 'highest', 'best', 'perfect', 'maximale', 'maximal', 'maxima', 'maximo',
+  'meilleure', 'meilleur', 'mejor', 'mejores', 'excellent', 'excelente', 'la plus haute', 'la mas alta', 'mas alta', 'plus haute',
+  'top-notch', 'stellar', 'glowing',
+);
+const SUPERLATIVE_NOUN = alt(
+  'ratings', 'rating', 'score', 'scores', 'marks', 'mark', 'stars', 'note', 'notes', 'nota', 'valoracion',
+  'calificacion', 'puntuacion', 'puntaje', 'evaluation', 'review', 'feedback', 'grade',
+);
+const MAX_AFTER = alt('maximale', 'maximal', 'maximum', 'maxima', 'maximo', 'la plus haute', 'mas alta', 'parfaite', 'perfecta', 'perfecte', 'mejor posible', 'maximo posible', 'optimale');
+const GOOD = alt(
+  'good', 'great', 'nice', 'positive', 'glowing', 'excellent', 'amazing', 'awesome', 'stellar', 'favorable',
+  'favourable', 'shining', 'perfect', 'fantastic', 'brilliant', 'wonderful', 'lovely', 'sweet', 'kind', 'raving', 'rave',
+  'bon', 'bonne', 'excellente', 'super', 'tres bon', 'tres bonne', 'joli', 'jolie', 'beau', 'belle',
+  'buena', 'buen', 'gran', 'bonita', 'linda', 'positiva', 'positivo',
+);
+const GOOD_AFTER = alt(
+  'positif', 'positive', 'positifs', 'positives', 'elogieux', 'elogieuse', 'favorable', 'favorables', 'excellent', 'excellente',
+  'positiva', 'positivo', 'positivas', 'buena', 'bueno', 'excelente', 'favorable', 'brillante', 'estupenda',
+  'de 5 estrellas', 'de cinco estrellas', 'de 5 etoiles', 'de cinq etoiles', 'cinq etoiles', '5 etoiles',
+);
+const SENTIMENT_NOUN_EN = alt('review', 'rating', 'ratings', 'feedback', 'testimonial', 'score', 'grade', 'write-up', 'word');
+const SENTIMENT_NOUN_FR_ES = alt(
+  'avis', 'note', 'evaluation', 'commentaire', 'retour', 'critique', 'appreciation',
+  'resena', 'valoracion', 'calificacion', 'opinion', 'nota', 'puntuacion', 'comentario', 'critica', 'evaluacion',
+);
+const RATE_VERB = alt(
+  'rate', 'rating', 'rated', 'r8', 'r8ing', 'grade', 'noter', 'notez', 'notes', 'calificar', 'califica', 'califique', 'calificame',
+  'calificarme', 'calificas', 'califiques', 'valora', 'valorar', 'valorame', 'valorarme', 'valores', 'puntua', 'puntuar', 'puntuame',
+  'evaluer', 'evaluez', 'evaluar', 'evalua',
+);
+const GIVE_VERB = alt(
+  'give', 'gimme', 'leave', 'drop', 'throw', 'send', 'make it', 'make them', 'donnez', 'donne', 'mettez', 'mets', 'mettre', 'laissez',
+  'laisse', 'laisser', 'donner', 'dame', 'ponme', 'pon', 'ponga', 'pongame', 'poner', 'ponerme', 'dejame', 'deja', 'dejeme', 'dejar',
+  'darme', 'dar', 'da', 'haz', 'hazlo', 'hazla', 'fais', 'faites',
+);
+const NOT_A_QUANTITY = `(?!\\s*(?:[.,/]\\d|px|pt|mm|cm|%|x\\b|min|minutes|h\\b|hours|days|jours|dias))(?!\\s+(?!(?:stars?|etoiles?|estrellas?|pls|please|plz|porfa|svp|ideally|if|si|instead|en lugar|au lieu|at least|au moins|por lo menos|al menos|and|et|y|or|ou|o|now|today|thanks|merci|gracias|x|xx|de tu parte|de votre part|from you)\\b)[a-z]{2,})`;
+
+export const HIGH_RATING = re(
+  [
+    // "5 stars", "five-star", "5★", "5*", "cinq étoiles", "5-starring", unless a hotel's class.
+    `${CLASS_LEAD}\\b${FIVE}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)`,
+    // "★★★★★", "★5", "⭐ 5".
+    `★{4,}`,
+    `★\\s*5\\b`,
+    // "5/5", "10/10", "5 sur 5", "5 out of 5", "5 de 5".
+    `(?<![\\d.,/])(?:5\\s*(?:/|out of|sur|de|over)\\s*5|10\\s*(?:/|out of|sur|de|over)\\s*10)\\b`,
+    // "full marks", "the top rating", "la meilleure note", "la máxima valoración".
+    `\\b${SUPERLATIVE}\\s+(?:possible\\s+|available\\s+)?${SUPERLATIVE_NOUN}\\b(?!\\s+${DESIGN_AFTER}\\b)`,
+    `\\b(?:note|nota|valoracion|calificacion|puntuacion|puntaje|evaluation|rating|score)\\s+${MAX_AFTER}\\b`,
+    `\\b(?:the|le|la|el|al|lo)\\s+max(?:imum|imo|ima)?\\b(?!\\s*[-/])${NOT_A_QUANTITY}`,
+    // "a good review", "a glowing testimonial", "un avis élogieux", "una buena reseña".
+    `\\b${GOOD}\\s+(?:(?:little|short|quick|public|petit|petite|pequena)\\s+)?(?:${SENTIMENT_NOUN_EN}|${SENTIMENT_NOUN_FR_ES})\\b(?!\\s+${DESIGN_AFTER}\\b)`,
+    `\\b(?:${SENTIMENT_NOUN_FR_ES}|review|feedback|rating)\\s+${GOOD_AFTER}\\b`,
+    `\\b(?:say|write|put|post|mention|dire|ecrire|mettre|decir|escribir|poner)\\s+(?:something|a few words|quelque chose|un mot|algo|unas palabras)\\s+(?:de\\s+)?(?:nice|good|positive|kind|sympa|gentil|positif|bonito|bueno|positivo|lindo)\\b`,
+    // "rate me 5", "rating the logo as a 5", "noter mon logo 5 sur 5", "califica con 5".
+    `\\b${RATE_VERB}(?:\\s+[a-z0-9#°'-]+){0,4}?\\s+(?:(?:with|as|avec|con|a|at|en|par)\\s+)?(?:(?:a|an|un|una|the)\\s+)?${FIVE}\\b${NOT_A_QUANTITY}`,
+    // "rate it higher", "noter plus haut", "calificar mejor".
+    `\\b${RATE_VERB}(?:\\s+[a-z0-9#°'-]+){0,3}?\\s+(?:higher|better|up|mieux|plus haut|mas alto|mas alta)\\b`,
+    // "give me a 5", "make it a five", "mettez-moi 5", "ponme un 5", "drop me a 5".
+    `\\b${GIVE_VERB}(?:\\s*-?\\s*(?:me|moi|us|nous|it|them|m'|le|la|lo|my \\w+|mon \\w+|mi \\w+))?\\s+(?:(?:a|an|un|una|the)\\s+)?${FIVE}\\b${NOT_A_QUANTITY}`,
+    // "click all five", "the full five".
+    `\\b(?:all|the full|full|the whole|toutes les|las)\\s+(?:${FIVE})\\b(?!\\s*[a-z]{3,})`,
+    // "show some love with the stars, 5 of them ideally".
+    `\\b(?:stars|etoiles|estrellas)[,\\s]+${FIVE}\\s+(?:of them|d'entre elles|de ellas)\\b`,
+  ].join('|'),
+);
+
+// ---------------------------------------------------------------------------------------
+// Asking: politeness, modal questions, wishes, imperatives, conditions
+// ---------------------------------------------------------------------------------------
+
+const WISH_ADJ = alt(
+  'amazing', 'great', 'awesome', 'lovely', 'fantastic', 'wonderful', 'nice', 'perfect', 'gr8', 'appreciated', 'helpful',
+  'huge', 'incredible', 'ideal', 'much appreciated', 'so appreciated', 'a huge help', 'a big help', 'so helpful', 'brilliant',
+  'super', 'cool', 'sweet', 'awesome', 'a dream', 'the best', 'everything',
+  'genial', 'top', 'parfait', 'formidable', 'adorable', 'gentil', 'super sympa', 'sympa', 'merveilleux', 'ideal',
+  'increible', 'estupendo', 'un detalle', 'de gran ayuda', 'maravilloso', 'perfecto', 'buenisimo',
+);
+export const REQUEST = re(
+  [
+    // Folded hands and pleading face: a plea without a word.
+    `\u{1F64F}|\u{1F97A}`,
+    `\\b${alt('please', 'pls', 'plz', 'plez', 'plss', 'pleeease', 'pleease', 'pleaase', 'kindly', 'pretty please')}\\b`,
+    `\\b(?:could|can|would|will|might|cld|wd|cn)\\s+(?:you|u|ya)\\b`,
+    `\\b(?:would|do|will)\\s+(?:you|u)\\s+mind\\b`,
+    `\\b(?:would it be|is it|is there any|any)\\s+(?:possible|chance|way)\\b`,
+    `\\bpossible to\\b|\\bif possible\\b|\\bif you could\\b|\\bif u could\\b`,
+    `\\b(?:i'?d|i would|i'll|i will|i'm|i am)\\s+(?:really\\s+|so\\s+|super\\s+|truly\\s+|very\\s+|be\\s+){0,3}(?:appreciate|love|grateful|thankful|be grateful|be thankful|be so grateful|be super grateful)\\b`,
+    `\\b(?:would|will|could|it'?d|that'?d|this'?d)\\s+(?:really\\s+|truly\\s+|so\\s+|honestly\\s+|just\\s+){0,2}(?:be\\s+${WISH_ADJ}|help|mean|make my|make me|save me|boost|matter)\\b`,
+    `\\b(?:means|mean)\\s+(?:a lot|so much|the world)\\b`,
+    `\\b(?:hope|hoping)\\s+(?:you|u|for|to get|to see)\\b`,
+    `\\b(?:would love|i'?d love|love it if|just promise|promise me|remember to|don'?t forget|do not forget|make sure (?:you|to)|help me out|help me with|lend me)\\b`,
+    // French
+    `\\b(?:s'il vous plait|s'il te plait|svp|stp|merci de|je vous prie|je vous demande|je te demande|n'oubliez pas|n'oublie pas|je compte sur vous|je compte sur toi)\\b`,
+    `\\b(?:pourriez|pouvez|pourrais|peux|voudriez|voulez)\\s*-?\\s*(?:vous|tu)\\b`,
+    `\\b(?:vous|tu)\\s+(?:pourriez|pouvez|pourrais|peux|voudriez)\\b`,
+    `\\b(?:est-ce que|est ce que|serait-il|serait il|est-il|est il)\\s+(?:vous|tu|possible)\\b`,
+    `\\b(?:ca |cela )?(?:m'|me )aiderai[st]?\\b|\\bm'aiderait\\b|\\b(?:serait|ce serait|ca serait)\\s+(?:vraiment\\s+|tellement\\s+)?${WISH_ADJ}\\b|\\bj'apprecierais\\b|\\bje serais (?:tres |vraiment |tellement )?(?:reconnaissante?|ravie?)\\b|\\bca me ferait (?:plaisir|tellement plaisir)\\b`,
+    // Spanish
+    `\\b(?:por favor|porfa|porfis|porfavor|xfa|x favor|plis|porfi)\\b`,
+    `\\b(?:podrias|podria|puedes|puede|pueden|podrian|podes)\\b`,
+    `\\b(?:me ayudas|me ayudarias|ayudame|te agradeceria|le agradeceria|agradeceria|te pido|le pido|os pido|no olvides|no se te olvide|no se le olvide|me encantaria|me ayudaria|te importaria|le importaria)\\b`,
+    `\\bseria\\s+(?:muy\\s+|realmente\\s+)?${WISH_ADJ}\\b`,
+    `\\b(?:me dejas|me das|me pones|me regalas|me calificas|me valoras|me dejarias|me darias|me pondrias)\\b`,
+  ].join('|'),
+);
+
+/** "You can rate me 5 stars here": an invitation, an ask only when a high value is named. */
+export const INVITE = re(`\\b(?:you|u|vous|tu)\\s+(?:can|could|may|might|should|pouvez|pourriez|peux|pourrais|devriez)\\b|\\b(?:puedes|podrias|podes)\\b`);
+
+/** A second-person condition: "if you like it", "si te gustó", "once you close the contract". */
+export const CONDITION = re(
+  [
+    `\\b(?:if|once|whenever|when|as soon as)\\s+(?:you|u|ya|your|my|the|it|everything|all)\\b`,
+    `\\bif\\b`,
+    `\\b(?:si|une fois que|quand|lorsque|des que|cuando|en cuanto|una vez que)\\s+(?:vous|tu|te|t'|le|la|les|ca|el|usted|estas|estes|quedas|quedaste|ya|mon|ma|mes|mi|mis|me|s'|il|elle|todo|tout)\\b`,
+    `\\bsi\\b`,
+  ].join('|'),
+);
+
+const FILLER = alt(
+  'please', 'pls', 'plz', 'just', 'so', 'now', 'and', 'then', 'also', 'oh', 'hey', 'hi', 'hello', 'ok', 'okay', 'kindly',
+  'go ahead and', 'et', 'alors', 'donc', 'bon', 'bonjour', 'bueno', 'pues', 'porfa', 'svp', 'por favor', 'y', 'entonces', 'hola',
+  'dear customer', 'a', 'one small ask', 'last favour', 'last favor', 'pretty please', 'simply', 'maybe', 'perhaps',
+);
+const CLAUSE_LEAD = `(?<=(?:^|[.!?…\\n,;:()"\\-¡¿★]|\\p{Extended_Pictographic})\\s*(?:${FILLER}\\s+){0,2})`;
+const IMPERATIVE_VERB = alt(
+  'give', 'gimme', 'leave', 'rate', 'r8', 'drop', 'put', 'make', 'post', 'write', 'click', 'hit', 'tap', 'smash', 'change',
+  'update', 'remove', 'delete', 'raise', 'bump', 'take', 'up', 'reconsider', 'revise', 'edit', 'consider', 'remember',
+  'go', 'vote', 'pick', 'select', 'choose', 'award', 'grant', 'send', 'let', 'show', 'throw', 'withdraw', 'erase', 'fix',
+  'mettez', 'mets', 'mettez-moi', 'laissez', 'laissez-moi', 'laisse', 'laisse-moi', 'donnez', 'donnez-moi', 'donne', 'notez',
+  'notez-moi', 'changez', 'modifiez', 'retirez', 'supprimez', 'enlevez', 'effacez', 'remontez', 'attribuez', 'accordez', 'pensez',
+  'dame', 'dale', 'dejame', 'deja', 'dejeme', 'deje', 'ponme', 'pon', 'ponga', 'pongame', 'califica', 'calificame', 'valora',
+  'valorame', 'cambia', 'quita', 'quite', 'borra', 'borre', 'sube', 'suba', 'elimina', 'elimine', 'actualiza', 'actualice',
+  'modifica', 'modifique', 'regalame', 'otorga', 'otorgame', 'cambie', 'puntua', 'puntuame',
+);
+export const IMPERATIVE = re(`${CLAUSE_LEAD}\\b${IMPERATIVE_VERB}\\b`);
+
+/** "Did you change your rating?" asks what happened; it does not ask for a change. */
+export const PAST_QUESTION = re(`\\b(?:did|have|has|had|why did|when did)\\s+(?:you|u)\\b|\\b(?:avez|as)\\s*-?\\s*(?:vous|tu)\\b|\\b(?:has|hiciste|por que)\\b`);
+
+// ---------------------------------------------------------------------------------------
+// Changing or removing an existing rating
+// ---------------------------------------------------------------------------------------
+
+const CHANGE_VERB = alt(
+  // English
+  'change', 'changing', 'update', 'updating', 'raise', 'raising', 'remove', 'removing', 'delete', 'deleting',
+  'reconsider', 'reconsidering', 'revise', 'revising', 'revisit', 'revisiting', 'edit', 'editing', 'modify', 'modifying',
+  'amend', 'amending', 'adjust', 'adjusting', 'bump', 'bumping', 'withdraw', 'withdrawing', 'retract', 'retracting',
+  'increase', 'increasing', 'improve', 'improving', 'upgrade', 'upgrading', 'rethink', 'erase', 'erasing', 'correct',
+  'take down', 'taking down', 'take back', 'take off', 'take away', 'pull down', 'up', 'boost', 'lift', 'redo', 're-do',
+  'take another look at', 'took another look at', 'have another look at', 'had another look at', 'look again at',
+  'get rid of', 'fix',
+  // French
+  'changer', 'changez', 'change', 'changes', 'modifier', 'modifiez', 'modifie', 'modifies', 'retirer', 'retirez', 'retire',
+  'supprimer', 'supprimez', 'supprime', 'enlever', 'enlevez', 'enleve', 'effacer', 'effacez', 'revoir', 'revoyez', 'revois',
+  'reconsiderer', 'reconsiderez', 'remonter', 'remontez', 'remonte', 'relever', 'relevez', 'augmenter', 'augmentez',
+  'mettre a jour', 'mettez a jour', 'corriger', 'corrigez', 'ameliorer', 'ameliorez', 'reevaluer', 'reevaluez', 'rectifier',
+  'repenser', 'retravailler',
+  // Spanish
+  'cambiar', 'cambia', 'cambias', 'cambies', 'cambie', 'cambiarla', 'cambiarlo', 'modificar', 'modifica', 'modificas',
+  'modifiques', 'modifique', 'quitar', 'quita', 'quitas', 'quites', 'quite', 'quitarla', 'quitarlo', 'borrar', 'borra',
+  'borras', 'borres', 'borre', 'borrarla', 'borrarlo', 'eliminar', 'elimina', 'eliminas', 'elimines', 'elimine', 'eliminarla',
+  'actualizar', 'actualiza', 'actualizas', 'actualices', 'actualice', 'subir', 'sube', 'subes', 'subas', 'suba', 'subirla',
+  'subirlo', 'subirle', 'reconsiderar', 'reconsideres', 'retirar', 'retira', 'retires', 'mejorar', 'mejora', 'mejores',
+  'editar', 'edita', 'corregir', 'corrige', 'revisar', 'revisa', 'reconsidera', 'replantear', 'aumentar', 'aumenta',
+);
+const GAP_WORD = alt(
+  'your', 'the', 'my', 'this', 'that', 'those', 'these', 'its', 'a', 'an', 'one', 'single', 'low', 'lowest', 'bad', 'negative',
+  'poor', 'harsh', 'old', 'previous', 'last', 'current', 'recent', 'unfair', 'earlier', 'little', 'lonely', 'mean',
+  'votre', 'vos', 'ta', 'ton', 'tes', 'la', 'le', 'les', 'cette', 'ce', 'mon', 'ma', 'mes', 'sa', 'son', 'un', 'une',
+  'mauvaise', 'mauvais', 'negatif', 'negative', 'ancienne', 'ancien', 'petite', 'dernier', 'derniere',
+  'su', 'tu', 'tus', 'sus', 'el', 'los', 'las', 'esa', 'ese', 'esta', 'este', 'mi', 'mis', 'una', 'mala', 'negativa',
+  'negativo', 'baja', 'vieja', 'anterior', 'ultima', 'injusta', 'pequena',
+  'de', 'du', 'des', 'on', 'sur', 'en', 'up', 'down', 'back', 'away', 'off', 'out', 'again', 'at',
+  '\\d', '[1-4]-star', '[1-4](?:\\s*-?\\s*(?:stars?|etoiles?|estrellas?))?', 'one-star', 'two-star', '[1-4]/5',
+);
+const GAP = `(?:\\s*(?:${GAP_WORD})(?![a-z0-9])){0,4}?`;
+const FIRST_PERSON_LEAD = `(?<!\\b(?:i|we|i'll|we'll|i'd|we'd|i've|we've|i'm|let me|lemme|let us|gonna|going to|je|j'|nous|je vais|je peux|je dois|on va|voy a|vamos a|puedo|podemos|yo|ya|he|hemos|me|te)\\s+(?:(?:will|can|could|shall|have|had|just|already|might|may|must|need to|should|also|then|now|quickly|vais|peux|viens de|dois|vite|voy a|puedo|ya|also)\\s+){0,2})`;
+const NOT_IN_PASSIVE = `(?<!\\bbe\\s)`;
+
+/** A change verb taking a rating as its object: "change your rating", "quite la valoración". */
+export const CHANGE_RATING = re(
+  `${FIRST_PERSON_LEAD}${NOT_IN_PASSIVE}\\b${CHANGE_VERB}\\b${GAP}\\s*(?:${RATING_NOUN}|${FRACTION})`,
+);
+
+const LOW_TO_HIGH = `(?:(?:a|an|un|una|the)\\s+)?(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)\\b(?:\\s*(?:stars?|etoiles?|estrellas?|★))?`;
+/** A raise to a given value: "change it to 5", "bump it up to 4", "subirla a 4", "change that 3 to a 5". */
+export const RAISE_TO = re(
+  `${FIRST_PERSON_LEAD}\\b${CHANGE_VERB}\\b(?:\\s*-?\\s*(?:it|them|that|this|la|lo|le|l'|ca))?(?:\\s+(?:that|the|your|this|ce|cette|votre|ese|esa|el|la|tu|su)\\s+[1-4](?:\\s*(?:stars?|etoiles?|estrellas?|★))?)?(?:\\s+up)?\\s+(?:to|a|pour|en|into)\\s+${LOW_TO_HIGH}${NOT_A_QUANTITY}|\\bfrom\\s+[1-4]\\s+to\\s+(?:a\\s+)?(?:[2-5])\\b(?=\\s*(?:stars?|etoiles?|estrellas?|★)|\\s*[?!.]|$)|\\bde\\s+[1-4]\\s+a\\s+[2-5]\\s+(?:etoiles?|estrellas?)`,
+);
+
+/** A rating made to go away or go up by itself: "that low score could go away", "si la nota sube a 5". */
+export const RATING_GOES = re(
+  `(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be updated|be raised|be bumped|go up|sube a|suba a|subiera a|monte a|passe a|passait a|desaparec\\w*|disparai\\w*|disparaitre|s'en aller|quitarse|borrarse)`,
+);
+
+/** A pronoun made to go away: "any chance it could disappear?"; needs a rating mentioned nearby. */
+export const PRONOUN_GOES = re(
+  `\\b(?:it|that|this|they|la|lo|ca|elle)\\s+(?:could|can|would|might|may|pourrait|peut|puede|podria)\\s+(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be raised|go up|desaparecer|disparaitre)\\b`,
+);
+
+/** A change verb on a pronoun: "can you change it", "¿la puedes quitar?"; needs a rating nearby. */
+export const CHANGE_PRONOUN = re(
+  [
+    `${FIRST_PERSON_LEAD}\\b${CHANGE_VERB}\\b\\s*-?\\s*(?:it|them|that one|this one)\\b(?!\\s+(?:to|into)\\s)`,
+    `\\b(?:la|lo|le|les|l')\\s*(?:(?:puedes|podrias|puede|podria|pourriez-vous|pouvez-vous|pourrais-tu|peux-tu|quieres|voudriez-vous)\\s+)?(?:quitar|borrar|cambiar|eliminar|subir|modificar|retirer|supprimer|enlever|changer|modifier|remonter|effacer|actualizar|retirar)\\b`,
+    `\\b(?:quitarla|quitarlo|borrarla|borrarlo|cambiarla|cambiarlo|subirla|subirlo|eliminarla|eliminarlo|modificarla|modificarlo|actualizarla|actualizarlo)\\b`,
+  ].join('|'),
+);
+
+/** Enough of a rating mentioned to give "it" a referent: "1 star", "2/5", "you rated", "esa estrella sola". */
+export const RATING_MENTION = re(
+  `${STAR_COUNT}|${FRACTION}|${NOTE}|\\b(?:rated|rating|ratings|review|score|avis|calificacion|valoracion|resena|calificaste|valoraste|notee?|m'avez mis|me pusiste|me diste|you gave)\\b(?!\\s+${DESIGN_AFTER}\\b)|\\b(?:that|this|esa|esta|cette)\\s+(?:single\\s+|lonely\\s+|one\\s+)?(?:star|estrella|etoile)\\s+(?:sola|solitaire|alone)\\b|\\b(?:lonely|single|lone)\\s+star\\b`,
+);
+
+// ---------------------------------------------------------------------------------------
+// Asking the customer not to leave a low one
+// ---------------------------------------------------------------------------------------
+
+const LOW = alt(
+  'bad', 'negative', 'low', 'poor', 'mean', 'harsh', 'lousy', 'terrible', 'horrible', '1-star', '1 star', 'one-star', 'one star',
+  'mala', 'mal', 'negativa', 'negativo', 'baja', 'mauvais', 'mauvaise', 'negatif', 'negative', 'faible', 'sale',
+);
+const LOW_NOUN = alt(
+  'review', 'rating', 'feedback', 'score', 'resena', 'valoracion', 'calificacion', 'opinion', 'comentario', 'nota',
+  'avis', 'note', 'evaluation', 'commentaire', 'critique', 'critica', 'puntuacion', 'estrellas', 'etoiles', 'stars',
+);
+const LEAVE_VERB = alt(
+  'leave', 'give', 'post', 'write', 'put', 'drop', 'rate', 'leaving', 'giving', 'posting', 'writing',
+  'dejes', 'dejeis', 'des', 'pongas', 'escribas', 'publiques', 'dejarme', 'dejar', 'poner', 'darme', 'dar',
+  'mettez', 'laissez', 'mettre', 'laisser', 'donnez', 'donner', 'mets', 'laisse', 'publiez', 'ecrivez', 'attribuez',
+);
+export const AVOID_LOW = re(
+  `\\b(?:don'?t|do not|dont|never|won'?t|will not|wouldn'?t|would not|avoid|no|ne|n'|nunca|jamais|evitez|evite|evita|sans)\\b[^.!?\\n]{0,20}?\\b${LEAVE_VERB}\\b[^.!?\\n]{0,16}?\\b${LOW}\\s+${LOW_NOUN}\\b`,
+);
+
+// ---------------------------------------------------------------------------------------
+// Something of value
+// ---------------------------------------------------------------------------------------
+
+const MONEY = `(?:[$€£]\\s?\\d+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?\\s?(?:[$€£]|usd|eur|euros?|dollars?|dolares|bucks|quid|pounds|pesos|livres)\\b)`;
+const EXTRA_WORK = alt('revision', 'revisions', 'design', 'designs', 'concept', 'concepts', 'mockup', 'mockups', 'version', 'versions', 'round', 'rounds', 'change', 'changes', 'variations', 'variation', 'files', 'file', 'pages', 'page', 'logo', 'logos', 'icons', 'work');
+export const VALUE = re(
+  [
+    MONEY,
+    `(?<![\\d.,])-?\\d{1,3}\\s?%(?:\\s?off)?`,
+    `\\b(?:discount|discounts|discounted|refund|refunds|refunded|refunding|reimburse|reimbursed|coupon|coupons|voucher|vouchers|bonus|bonuses|gift|gifts|gift card|giftcard|cashback|cash back|money back|rebate|freebie|freebies|complimentary|on the house|promo code|discount code|reward|rewards|perk|perks|tip you|pay you|paying you|i'll pay|i will pay|send you back|send back)\\b`,
+    `\\b(?:waive|waived|waiving|throw in|throwing in|thrown in|chuck in)\\b`,
+    `\\b(?:for free|free of charge|at no (?:extra\\s+)?(?:cost|charge)|no (?:extra\\s+)?charge|without charge|% off|off your next|off the next)\\b`,
+    `(?<!\\b(?:feel|feels|be|royalty|copyright|hands|sugar|gluten|stress|hassle|worry|error|bug|duty|tax|carbon|fat|risk|care|scot|lead|fragrance|cruelty)[\\s-])\\bfree\\b(?!\\s*(?:to|for (?:commercial|personal)|font|fonts|time|-form|form|lance|lancer|hand|space|standing|shipping|trial|version of (?:the )?font|license|licence|stock|images?|photos?|icons? pack|of (?:copyright|rights)|plan|tier|account)\\b)(?!-)`,
+    `\\b(?:extra|additional|unlimited|more|bonus)\\s+(?:free\\s+)?${EXTRA_WORK}\\b`,
+    // French
+    `\\b(?:remise|remises|reduction|reductions|rabais|rembourse|rembourser|remboursement|remboursements|rembourserai|rembourserais|remboursee?|gratuit|gratuite|gratuits|gratuites|gratuitement|offert|offerte|offerts|offertes|cadeau|cadeaux|bon d'achat|bons d'achat|code promo|bon de reduction|prime|geste commercial|sans frais|a l'oeil|carte cadeau|ristourne|dedommagement|dedommager)\\b`,
+    `\\b(?:je vous|je t'|je te|on vous|je vous en)\\s*(?:l'|les |la |le )?offr\\w*`,
+    `\\b(?:revisions?|retouches?|propositions?|maquettes?|declinaisons?|versions?|modifications?|pages?|creations?)\\s+(?:supplementaires?|en plus|bonus|offertes?)\\b`,
+    `\\bje vous fais\\s+(?:cadeau|une fleur|un prix|une remise|une reduction)\\b`,
+    // Spanish
+    `\\b(?:descuento|descuentos|rebaja|rebajas|reembolso|reembolsos|reembolsar|reembolso|te reembolso|le reembolso|gratis|gratuito|gratuita|gratuitos|gratuitas|regalo|regalos|te regalo|le regalo|regalarte|regalamos|obsequio|obsequiar|te obsequio|bono|bonos|cupon|cupones|codigo de descuento|sin costo|sin cargo|sin coste|de regalo|tarjeta de regalo|premio|recompensa)\\b`,
+    `\\b(?:te|le|os)\\s+(?:devuelvo|devolvere|devuelva|devolveria|pago|pagare|pagaria|doy|dare|daria|hago|hare|haria|mando|envio|regalo|obsequio)\\b(?=[^.!?\\n]{0,60}?(?:${MONEY}|\\d+\\s?%|gratis|regalo|dinero|recargo|anticipo|deposito|pago|tarifa|\\bgratuit|sin costo|extra|adicional|bonus))`,
+    `\\b(?:devolver|devuelvo|devolvere|devolverte|devolverle)\\b`,
+    `\\b(?:revisiones|disenos|versiones|cambios|propuestas|paginas)\\s+(?:extra|adicionales|gratis|de regalo|de mas)\\b`,
+  ].join('|'),
+);
+
+/** A reward for a rating already given, not offered for one to come. */
+export const DELIVERED = re(
+  [
+    `\\b(?:thanks|thank you|thx|ty|cheers|many thanks|merci|gracias|mil gracias)\\s+(?:so much\\s+|a lot\\s+|again\\s+|beaucoup\\s+|mil\\s+|muchas\\s+)?(?:for|pour|por)\\s+(?:the|your|those|these|les|la|le|l'|vos|votre|ta|tes|tu|tus|las|los|el|su|sus)\\b`,
+    `\\b(?:got|received|saw|seen)\\s+your\\b|\\bj'ai (?:bien )?(?:recu|vu)\\b|\\b(?:recibi|vi)\\s+(?:tu|su)\\b`,
+    `\\b(?:as promised|like i said|as i said|as agreed|like we agreed|as we agreed|comme promis|comme convenu|comme prevu|como prometi|como te dije|como acordamos|lo prometido)\\b`,
+  ].join('|'),
+);
+
+/** "In exchange for", "contre", "a cambio de": value and a rating traded in one breath. */
+export const EXCHANGE = re(
+  `\\b(?:in exchange for|in return|in return for|as a thank-you for|as a thank you for|as thanks for|for a|for an|for your|for every|for each|for leaving|for giving|for rating|en echange d'?|en echange de|contre|pour un|pour une|pour chaque|a cambio de|a cambio|por una|por un|por cada|por dejar|por darme)\\b`,
+);
+
+/** Text quoted from someone else ("you wrote 'five-star service'"): not the designer's ask. */
+export const REPORTED_QUOTE = re(
+  `\\b(?:said|say|says|wrote|write|writes|mention\\w*|quot\\w*|called|named|titled|slogan|tagline|headline|brief|ecrit|dit|dites|appelle|intitule|slogan|escribiste|dijiste|dice|dices|llama|titulado|eslogan|lema)\\b[^"'\\n]{0,25}?(?:"[^"\\n]{1,240}"|(?<![a-z])'[^\\n]{1,240}?'(?![a-z]))`,
+);
