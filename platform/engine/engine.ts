@@ -1,0 +1,249 @@
+// The platform engine: applies marketplace events through the rule core in time order, fires
+// time-based transitions as the clock passes them, and writes each batch of changes to the
+// store in one transaction with the feed's seq. Every mutation runs through one queue, so the
+// world, the store and the feed never see two changes interleave.
+import { DEFAULT_POLICY, toIso, toMs, type MarketplaceEvent, type Policy } from '../../core';
+import type { Batch, DecisionRecord, EventRecord, Store } from '../store/store';
+import { applyEvent } from './apply-event';
+import type { PlatformClock } from './clock';
+import type { ApplyContext } from './context';
+import { runDetection } from './detection';
+import { loadWorld } from './load';
+import { TimerQueue } from './timers';
+import { fireTimer } from './transitions';
+import { World } from './world';
+
+export interface ApplyResult {
+  applied: number;
+  refused: Array<{ index: number; reasonCode: string }>;
+}
+
+export class EventTimeError extends Error {
+  constructor(
+    message: string,
+    readonly index: number,
+  ) {
+    super(message);
+    this.name = 'EventTimeError';
+  }
+}
+
+export interface EngineOptions {
+  store: Store;
+  clock: PlatformClock;
+  policy?: Policy;
+  log?: (line: string) => void;
+}
+
+export class Engine {
+  readonly world = new World();
+  readonly timers = new TimerQueue();
+  readonly policy: Policy;
+  readonly store: Store;
+  clock: PlatformClock;
+  /** The platform time up to which every event and timer has been applied. */
+  private processedMs: number;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pendingEvents: EventRecord[] = [];
+  private pendingDecisions: DecisionRecord[] = [];
+  private eventCount: number;
+  private listeners = new Set<(lastSeq: number) => void>();
+  private touched = new Set<string>();
+  private readonly log: (line: string) => void;
+
+  private constructor(options: EngineOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.policy = options.policy ?? DEFAULT_POLICY;
+    this.log = options.log ?? (() => undefined);
+    this.eventCount = options.store.eventCount;
+    this.processedMs = Math.max(options.store.clockMs ?? -Infinity, options.clock.nowMs());
+  }
+
+  static async open(options: EngineOptions): Promise<Engine> {
+    const engine = new Engine(options);
+    const count = await loadWorld(engine.store, engine.world, engine.timers, engine.policy);
+    if (count > 0) engine.log(`store: ${count} entities loaded, feed at seq ${engine.store.lastSeq}`);
+    engine.clock.advanceTo(engine.processedMs);
+    return engine;
+  }
+
+  get lastSeq(): number {
+    return this.store.lastSeq;
+  }
+
+  get eventsRecorded(): number {
+    return this.eventCount;
+  }
+
+  /** The platform's clock now; never behind what the engine has applied. */
+  nowMs(): number {
+    return Math.max(this.clock.nowMs(), this.processedMs);
+  }
+
+  useClock(clock: PlatformClock): void {
+    clock.advanceTo(this.processedMs);
+    this.clock = clock;
+  }
+
+  onChange(listener: (lastSeq: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `fn` after every mutation queued before it; the queue goes on if it throws. */
+  serial<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A context at platform time `ms` for a handler, a timer or a decision. */
+  contextAt(ms: number): ApplyContext {
+    return { world: this.world, timers: this.timers, policy: this.policy, nowMs: ms, nowIso: toIso(ms), touched: this.touched };
+  }
+
+  /** Fires every timer due at or before `ms`, each at its own time, then stands at `ms`. */
+  advanceTo(ms: number): void {
+    for (let timer = this.timers.popDue(ms); timer !== undefined; timer = this.timers.popDue(ms)) {
+      this.processedMs = Math.max(this.processedMs, timer.atMs);
+      fireTimer(this.contextAt(this.processedMs), timer);
+    }
+    if (ms > this.processedMs) this.processedMs = ms;
+  }
+
+  /** Applies one event at its time (the caller has checked it is not in the past). */
+  applyOne(event: MarketplaceEvent): { ok: true } | { ok: false; reasonCode: string } {
+    const atMs = toMs(event.at);
+    this.advanceTo(atMs);
+    const outcome = applyEvent(this.contextAt(atMs), event);
+    this.eventCount += 1;
+    this.pendingEvents.push({
+      n: this.eventCount,
+      at: event.at,
+      type: event.type,
+      status: outcome.ok ? 'applied' : 'refused',
+      reasonCode: outcome.ok ? null : outcome.reasonCode,
+      event: JSON.stringify(event),
+    });
+    return outcome;
+  }
+
+  /**
+   * POST /v1/dev/events: the whole batch is checked against the clock first (an event earlier
+   * than the platform's clock, or than the one before it, is a 422 and nothing is applied).
+   */
+  applyEvents(events: readonly MarketplaceEvent[]): Promise<ApplyResult> {
+    return this.serial(async () => {
+      this.advanceTo(this.clock.nowMs());
+      let floor = this.processedMs;
+      events.forEach((event, index) => {
+        const ms = toMs(event.at);
+        if (ms < floor) {
+          throw new EventTimeError(`events.${index}.at: ${event.at} is earlier than the platform's clock (${toIso(floor)})`, index);
+        }
+        floor = ms;
+      });
+      const result: ApplyResult = { applied: 0, refused: [] };
+      events.forEach((event, index) => {
+        const outcome = this.applyOne(event);
+        if (outcome.ok) result.applied += 1;
+        else result.refused.push({ index, reasonCode: outcome.reasonCode });
+      });
+      this.clock.advanceTo(this.processedMs);
+      await this.flush();
+      return result;
+    });
+  }
+
+  /**
+   * Replays an event log in time order, writing every `batchSize` events. An event earlier than
+   * the one before is recorded as refused (`earlier_than_clock`), as the platform would answer.
+   */
+  async replay(events: AsyncIterable<MarketplaceEvent> | Iterable<MarketplaceEvent>, batchSize = 5000): Promise<ApplyResult> {
+    const result: ApplyResult = { applied: 0, refused: [] };
+    let index = 0;
+    let inBatch = 0;
+    let chunk: MarketplaceEvent[] = [];
+    const drain = async () => {
+      const work = chunk;
+      chunk = [];
+      await this.serial(async () => {
+        for (const event of work) {
+          const i = index++;
+          if (toMs(event.at) < this.processedMs) {
+            this.recordRefusal(event, 'earlier_than_clock');
+            result.refused.push({ index: i, reasonCode: 'earlier_than_clock' });
+            continue;
+          }
+          const outcome = this.applyOne(event);
+          if (outcome.ok) result.applied += 1;
+          else result.refused.push({ index: i, reasonCode: outcome.reasonCode });
+        }
+        this.clock.advanceTo(this.processedMs);
+        await this.flush();
+      });
+    };
+    for await (const event of events) {
+      chunk.push(event);
+      if (++inBatch >= batchSize) {
+        inBatch = 0;
+        await drain();
+      }
+    }
+    await drain();
+    return result;
+  }
+
+  private recordRefusal(event: MarketplaceEvent, reasonCode: string): void {
+    this.eventCount += 1;
+    this.pendingEvents.push({ n: this.eventCount, at: event.at, type: event.type, status: 'refused', reasonCode, event: JSON.stringify(event) });
+  }
+
+  /** Fires what the running clock has passed, and writes it. */
+  catchUp(): Promise<void> {
+    return this.serial(async () => {
+      const now = this.clock.nowMs();
+      const due = this.timers.peek();
+      if (now <= this.processedMs && this.world.pendingChanges === 0) return;
+      if (due === undefined || due.atMs > now) {
+        // Nothing fires: only the persisted clock would move, which a later batch carries.
+        this.processedMs = Math.max(this.processedMs, now);
+        if (this.world.pendingChanges === 0) return;
+      }
+      this.advanceTo(now);
+      await this.flush();
+    });
+  }
+
+  /** POST /v1/dev/clock: moves the clock forward (never back), firing what it passes. */
+  moveClock(ms: number): Promise<void> {
+    return this.serial(async () => {
+      if (ms < this.nowMs()) throw new EventTimeError(`now: ${toIso(ms)} is earlier than the platform's clock (${toIso(this.nowMs())})`, 0);
+      this.clock.advanceTo(ms);
+      this.advanceTo(ms);
+      await this.flush();
+    });
+  }
+
+  queueDecision(record: DecisionRecord): void {
+    this.pendingDecisions.push(record);
+  }
+
+  /** Writes everything changed since the last batch in one transaction; must run inside `serial`. */
+  async flush(): Promise<void> {
+    if (this.touched.size > 0) runDetection(this.contextAt(this.processedMs));
+    const { entities, aux } = this.world.takeDirty();
+    if (entities.length === 0 && this.pendingEvents.length === 0 && this.pendingDecisions.length === 0 && aux.length === 0) return;
+    const batch: Batch = { entities, events: this.pendingEvents, decisions: this.pendingDecisions, aux, clockMs: this.processedMs };
+    this.pendingEvents = [];
+    this.pendingDecisions = [];
+    const { lastSeq } = await this.store.write(batch);
+    if (entities.length > 0) for (const listener of this.listeners) listener(lastSeq);
+  }
+
+  /** Waits for queued work, then stops taking more. */
+  async close(): Promise<void> {
+    await this.serial(() => this.flush());
+  }
+}

@@ -1,0 +1,60 @@
+// Shared set-up for the platform's own tests: a store in a temp dir, an engine on a stopped
+// clock, and small event builders.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MarketplaceEvent } from '../../core';
+import { createClock } from '../../platform/engine/clock';
+import { Engine } from '../../platform/engine/engine';
+import { openStore, type Store } from '../../platform/store/store';
+
+export interface TestEngine {
+  engine: Engine;
+  store: Store;
+  path: string;
+  close(): Promise<void>;
+}
+
+export function tempDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'platform-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function openEngine(path: string, startIso = '2026-11-02T08:00:00.000Z'): Promise<TestEngine> {
+  const store = await openStore(path);
+  const engine = await Engine.open({ store, clock: createClock({ startMs: Date.parse(startIso), rate: 0 }) });
+  return {
+    engine,
+    store,
+    path,
+    close: async () => {
+      await engine.close();
+      await store.close();
+    },
+  };
+}
+
+export const ev = {
+  designer: (at: string, id: string, verification: 'verified' | 'unverified' = 'verified'): MarketplaceEvent => ({
+    at,
+    type: 'designer.joined',
+    data: { id, handle: id, verification },
+  }),
+  customer: (at: string, id: string): MarketplaceEvent => ({ at, type: 'customer.joined', data: { id } }),
+  project: (at: string, id: string, endsAt: string, kind: 'contest' | 'mini_contest' = 'contest', customerId = 'c1'): MarketplaceEvent => ({
+    at,
+    type: 'project.launched',
+    data: { id, customerId, category: 'logo', kind, endsAt },
+  }),
+  submission: (at: string, id: string, projectId: string, designerId: string): MarketplaceEvent => ({
+    at,
+    type: 'submission.created',
+    data: { id, projectId, designerId, kind: 'original' },
+  }),
+  rating: (at: string, submissionId: string, stars: number | null): MarketplaceEvent => ({ at, type: 'rating.set', data: { submissionId, stars } }),
+  message: (at: string, id: string, designerId: string, customerId: string, body: string): MarketplaceEvent => ({
+    at,
+    type: 'message.sent',
+    data: { id, designerId, customerId, fromRole: 'designer', body },
+  }),
+};
