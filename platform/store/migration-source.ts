@@ -1,7 +1,7 @@
 // knex's directory loader cannot import .ts under plain Node (STACK.md trap 5), so the
 // migrations are listed here, in order; a new migration is one new line.
 import type { Knex } from 'knex';
-import * as initial from '../migrations/0001_initial';
+import * as initial from './migrations/0001_initial';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
