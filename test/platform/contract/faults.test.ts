@@ -1,0 +1,114 @@
+// SYNC-API.md, development mode: fault injection (added latency, a share of 500s, dropped
+// connections, truncated bodies) for the console's reliability tests, via POST /v1/dev/faults
+// or the `faults` start option; never applied to /v1/dev/* itself.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Log,
+  MINUTE,
+  NO_FAULTS,
+  TOKENS,
+  changesPageSchema,
+  expectOk,
+  expectProblem,
+  metaSchema,
+  serverNow,
+  setClock,
+  setFaults,
+  startTestPlatform,
+  uid,
+  type Client,
+  type TestPlatform,
+} from './helpers';
+
+let platform: TestPlatform;
+let api: Client;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  api = platform.api(TOKENS.quality);
+});
+afterEach(async () => {
+  await setFaults(platform.api(TOKENS.admin), NO_FAULTS);
+});
+afterAll(async () => {
+  await platform?.dispose();
+});
+
+async function expectHealthy(client: Client): Promise<void> {
+  expectOk(await client.get('/v1/meta'), metaSchema);
+  expectOk(await client.get('/v1/changes?after=0&limit=10'), changesPageSchema);
+}
+
+/** Fetches and reads the whole body; 'parsed' only when it is complete, valid JSON. */
+async function readJson(path: string): Promise<'parsed' | 'unparseable'> {
+  const res = await fetch(platform.url + path, {
+    headers: { authorization: `Bearer ${TOKENS.quality}` },
+    signal: AbortSignal.timeout(10_000),
+  });
+  try {
+    JSON.parse(await res.text());
+    return 'parsed';
+  } catch {
+    return 'unparseable';
+  }
+}
+
+describe('fault injection', () => {
+  it('answers every request with a 500 problem at errorRate 1, and normally once turned off', async () => {
+    await setFaults(platform.api(TOKENS.admin), { ...NO_FAULTS, errorRate: 1 });
+    expectProblem(await api.get('/v1/meta'), 500);
+    expectProblem(await api.get('/v1/changes?after=0&limit=10'), 500);
+    await setFaults(platform.api(TOKENS.admin), NO_FAULTS);
+    await expectHealthy(api);
+  });
+
+  it('never applies faults to /v1/dev/*', async () => {
+    const admin = platform.api(TOKENS.admin);
+    const now = await serverNow(admin);
+    await setFaults(admin, { ...NO_FAULTS, errorRate: 1, latencyMs: 1000 });
+    // Each dev call must answer at once and succeed, though every other call now fails late.
+    const started = performance.now();
+    await setClock(admin, now + MINUTE);
+    const events = await admin.post('/v1/dev/events', new Log(now + 2 * MINUTE).customer(uid('fault-c')).toJSON());
+    expect(events.status, events.text.slice(0, 300)).toBe(200);
+    await setFaults(admin, NO_FAULTS);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await serverNow(admin)).toBe(now + 2 * MINUTE);
+  });
+
+  it('delays answers by latencyMs', async () => {
+    await setFaults(platform.api(TOKENS.admin), { ...NO_FAULTS, latencyMs: 200 });
+    const reply = await api.get('/v1/meta');
+    expect(reply.status).toBe(200);
+    // 2 ms of slack for timer rounding, not for the platform.
+    expect(reply.elapsedMs).toBeGreaterThanOrEqual(198);
+    await setFaults(platform.api(TOKENS.admin), NO_FAULTS);
+    await expectHealthy(api);
+  });
+
+  it('destroys the connection at dropRate 1 (fetch rejects)', async () => {
+    await setFaults(platform.api(TOKENS.admin), { ...NO_FAULTS, dropRate: 1 });
+    await expect(api.get('/v1/meta')).rejects.toThrow();
+    await setFaults(platform.api(TOKENS.admin), NO_FAULTS);
+    await expectHealthy(api);
+  });
+
+  it('truncates bodies at truncateRate 1 so they fail to parse', async () => {
+    await setFaults(platform.api(TOKENS.admin), { ...NO_FAULTS, truncateRate: 1 });
+    expect(await readJson('/v1/meta')).toBe('unparseable');
+    expect(await readJson('/v1/changes?after=0&limit=10')).toBe('unparseable');
+    await setFaults(platform.api(TOKENS.admin), NO_FAULTS);
+    expect(await readJson('/v1/meta')).toBe('parsed');
+  });
+
+  it('takes faults from the start options', async () => {
+    const faulty = await startTestPlatform({ faults: { errorRate: 1 } });
+    try {
+      expectProblem(await faulty.api(TOKENS.quality).get('/v1/meta'), 500);
+      await setFaults(faulty.api(TOKENS.admin), NO_FAULTS);
+      await expectHealthy(faulty.api(TOKENS.quality));
+    } finally {
+      await faulty.dispose();
+    }
+  });
+});

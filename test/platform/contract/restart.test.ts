@@ -1,0 +1,98 @@
+// The platform's store: a platform started again on the same storePath carries on where the
+// first stopped (every entity, the same `last`, seq never going back, decisions remembered).
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  HOUR,
+  Log,
+  TOKENS,
+  decision,
+  decisionAppliedSchema,
+  expectOk,
+  fold,
+  newStoreDir,
+  parseEntity,
+  postEvents,
+  postFlagScenario,
+  postHeldSubmission,
+  postPendingSubmission,
+  pullAll,
+  serverNow,
+  startTestPlatform,
+  uid,
+  type Change,
+  type DecisionBody,
+  type Reply,
+  type TestPlatform,
+} from './helpers';
+
+let dir: string;
+let second: TestPlatform | undefined;
+let before: { state: Map<string, Change>; last: number; clock: number };
+let decided: { body: DecisionBody; reply: Reply };
+
+beforeAll(async () => {
+  dir = await newStoreDir();
+  const first = await startTestPlatform({}, dir);
+  try {
+    const admin = first.api(TOKENS.admin);
+    const held = await postHeldSubmission(admin, 'restart');
+    await postPendingSubmission(admin, 'restart');
+    await postFlagScenario(admin, 'restart');
+    const { changes } = await pullAll(admin, 0, 5000);
+    const submission = parseEntity('submission', fold(changes).get(`submission/${held.submissionId}`)?.data);
+    const body = decision('submission', submission, 'approve', await serverNow(admin));
+    const reply = await admin.post('/v1/decisions', body);
+    expectOk(reply, decisionAppliedSchema);
+    decided = { body, reply };
+    const all = await pullAll(admin, 0, 5000);
+    before = { state: fold(all.changes), last: all.last, clock: await serverNow(admin) };
+  } finally {
+    await first.close();
+  }
+  second = await startTestPlatform({}, dir);
+});
+afterAll(async () => {
+  await second?.close();
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+function api(token: string = TOKENS.admin) {
+  if (second === undefined) throw new Error('the second platform did not start');
+  return second.api(token);
+}
+
+describe('restart on the same store', () => {
+  it('keeps every entity as it was', async () => {
+    const { changes } = await pullAll(api(TOKENS.auditor), 0, 5000);
+    const after = fold(changes);
+    const upserts = (state: Map<string, Change>) =>
+      new Map([...state].filter(([, c]) => c.op === 'upsert').map(([key, c]) => [key, c.data]));
+    expect(upserts(after)).toEqual(upserts(before.state));
+  });
+
+  it('keeps the same last', async () => {
+    const { last } = await pullAll(api(TOKENS.auditor), 0, 5000);
+    expect(last).toBe(before.last);
+  });
+
+  it('gives a new change a higher seq than any before the restart', async () => {
+    const admin = api();
+    const at = Math.max(await serverNow(admin), before.clock) + HOUR;
+    const customer = uid('restart-new');
+    await postEvents(admin, new Log(at).customer(customer));
+    const { changes, last } = await pullAll(admin, before.last, 5000);
+    const change = changes.find((c) => c.type === 'customer' && c.id === customer);
+    expect(change?.seq ?? 0).toBeGreaterThan(before.last);
+    expect(last).toBeGreaterThan(before.last);
+  });
+
+  it('still answers a decision id sent before the restart with its first answer', async () => {
+    const admin = api();
+    const last = (await pullAll(admin, 0, 5000)).last;
+    const again = await admin.post('/v1/decisions', decided.body);
+    expect(again.status).toBe(decided.reply.status);
+    expect(again.json).toEqual(decided.reply.json);
+    expect((await pullAll(admin, 0, 5000)).last).toBe(last);
+  });
+});
