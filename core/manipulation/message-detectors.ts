@@ -9,20 +9,26 @@ import {
   CHANGE_PRONOUN,
   CHANGE_RATING,
   CONDITION,
-  DELIVERED,
   EXCHANGE,
+  HIGH_CORE,
   HIGH_RATING,
   IMPERATIVE,
   INVITE,
   PAST_QUESTION,
   PRONOUN_GOES,
+  PROMISED,
   RAISE_TO,
   RATING_GOES,
   RATING_MENTION,
   RATING_OBJECT,
   REPORTED_QUOTE,
   REQUEST,
+  SELF_RATED,
+  STAR_SCENE,
   STAR,
+  THANKED,
+  THANKED_RATING,
+  THIRD_PARTY,
   VALUE,
 } from './phrases';
 import type { Detector, DetectionContext, Hit, ManipulationFacts } from './types';
@@ -72,11 +78,12 @@ function fold(body: string): Folded {
     const cp = body.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     const out = foldChar(body.slice(i, i + width), cp);
-    for (const c of out) {
-      text += c;
+    // One entry per UTF-16 unit of the output, so offsets into `text` index `from`/`to`.
+    for (let k = 0; k < out.length; k += 1) {
       from.push(i);
       to.push(i + width);
     }
+    text += out;
     i += width;
   }
   return despace(unleet({ text, from, to }));
@@ -213,13 +220,14 @@ export function analyseMessage(body: string): MessageAnalysis {
   const own = (rs: Range[]) => (quoted.length === 0 ? rs : rs.filter((r) => !inside(r, quoted)));
   const per = (re: RegExp, ownOnly = true) => bySentence(sentences, ownOnly ? own(matches(re, text)) : matches(re, text));
 
-  const high = per(HIGH_RATING);
+  const selfRated = matches(SELF_RATED, text);
+  const high = per(HIGH_RATING).map((rs) => rs.filter((r) => !inside(r, selfRated) && !selfRated.some((x) => r.start >= x.start && r.start < x.end)));
   const request = per(REQUEST, false);
   const imperative = per(IMPERATIVE, false);
   const condition = per(CONDITION, false);
   const invite = per(INVITE, false);
   const pastQuestion = per(PAST_QUESTION, false);
-  const delivered = per(DELIVERED, false);
+  const thanked = per(THANKED, false);
   const change = per(CHANGE_RATING);
   const raise = per(RAISE_TO);
   const goes = per(RATING_GOES);
@@ -230,8 +238,12 @@ export function analyseMessage(body: string): MessageAnalysis {
   const value = per(VALUE, false);
   const object = per(RATING_OBJECT);
   const exchange = per(EXCHANGE, false);
+  const promised = matches(PROMISED, text).length > 0;
+  const thankedRating = promised ? per(THANKED_RATING) : sentences.map(() => []);
+  const scene = per(STAR_SCENE, false).map((rs) => rs.length > 0);
+  const thirdParty = per(THIRD_PARTY, false).map((rs) => rs.length > 0);
 
-  const at = (rows: Range[][], i: number): Range[] => rows[i] ?? [];
+  const at = (rows: Range[][], i: number): Range[] => (thirdParty[i] === true ? [] : (rows[i] ?? []));
   const sentenceText = (i: number) => {
     const s = sentences[i];
     return s === undefined ? '' : text.slice(s.start, s.end);
@@ -240,23 +252,30 @@ export function analyseMessage(body: string): MessageAnalysis {
   const asks = (i: number): Range[] => [...at(request, i), ...at(imperative, i), ...at(condition, i)];
   const asksOrQuestion = (i: number) => asks(i).length > 0 || (isQuestion(i) && at(pastQuestion, i).length === 0);
   const isShort = (i: number) => i >= 0 && i < n && wordCount(sentenceText(i)) <= SHORT_WORDS;
+  /** High values the designer asks for here: not a picture of stars, not thanks for ones given. */
+  const demandedAt = (i: number) =>
+    scene[i] === true ? [] : at(high, i).filter((h) => !at(thanked, i).some((d) => d.end <= h.start && h.start - d.end <= 12));
 
   const pressure: Finding[] = [];
   const incentive: Finding[] = [];
   const span = (...rs: Range[]) => toSpans(body, f, rs);
+  const quoteOf = (r: Range) => slice(body, f, r);
+  const valueOf = (r: Range) => {
+    // Quote the value itself ("5 stars"), not the verb that asked for it ("rate me 5 stars").
+    const core = matches(HIGH_CORE, text.slice(r.start, r.end))[0];
+    return core === undefined ? quoteOf(r) : quoteOf({ start: r.start + core.start, end: r.start + core.end });
+  };
 
   // A rating of a given sentiment, asked for.
   for (let i = 0; i < n; i += 1) {
-    // "Thanks for the 5 stars" thanks for one already given.
-    const demanded = at(high, i).filter((h) => !at(delivered, i).some((d) => d.end <= h.start && h.start - d.end <= 12));
-    const first = demanded[0];
+    const first = demandedAt(i)[0];
     if (first === undefined) continue;
     let ask = [...asks(i), ...at(invite, i)];
     if (ask.length === 0 && !isQuestion(i) && (isShort(i) || isShort(i - 1) || isShort(i + 1))) {
       ask = [...asks(i - 1), ...asks(i + 1)].filter((r) => isShort(sentenceIndex(sentences, r)) || isShort(i));
     }
     if (ask.length === 0 && !isQuestion(i)) continue;
-    pressure.push({ kind: 'asks_high_rating', spans: span(...joinNear([first, ...ask])), key: slice(body, f, first) });
+    pressure.push({ kind: 'asks_high_rating', spans: span(...joinNear([first, ...ask])), key: valueOf(first) });
   }
 
   // A rating to change, raise or remove.
@@ -270,33 +289,40 @@ export function analyseMessage(body: string): MessageAnalysis {
     ].sort((a, b) => a.start - b.start);
     const first = found[0];
     if (first === undefined || !asksOrQuestion(i)) continue;
-    pressure.push({ kind: 'asks_rating_change', spans: span(...joinNear([first, ...asks(i)])), key: slice(body, f, first) });
+    pressure.push({ kind: 'asks_rating_change', spans: span(...joinNear([first, ...asks(i)])), key: quoteOf(first) });
   }
 
   // Asking not to leave a low one.
   for (let i = 0; i < n; i += 1) {
     const first = at(avoid, i)[0];
-    if (first !== undefined) pressure.push({ kind: 'asks_no_low_rating', spans: span(first), key: slice(body, f, first) });
+    if (first !== undefined) pressure.push({ kind: 'asks_no_low_rating', spans: span(first), key: quoteOf(first) });
   }
 
   // Something of value tied to a rating, in the same or the next sentence.
   const ratingAt = (i: number): Range[] =>
     i < 0 || i >= n
       ? []
-      : [...at(high, i), ...at(object, i), ...at(change, i), ...at(raise, i), ...at(goes, i), ...at(avoid, i)].sort(
-          (a, b) => a.start - b.start,
-        );
+      : [
+          // Stars thanked for still count here: a reward for them is still a reward for a rating.
+          ...(scene[i] === true ? [] : at(high, i)),
+          ...at(object, i),
+          ...at(thankedRating, i),
+          ...at(change, i),
+          ...at(raise, i),
+          ...at(goes, i),
+          ...at(avoid, i),
+        ].sort((a, b) => a.start - b.start);
   const anyAsk = sentences.some((_, i) => asks(i).length > 0 || at(exchange, i).length > 0);
-  const afterTheFact = delivered.some((d) => d.length > 0) && !anyAsk;
+  const afterTheFact = (promised || thanked.some((d) => d.length > 0)) && !anyAsk;
   for (let i = 0; i < n; i += 1) {
     const offer = at(value, i)[0];
     if (offer === undefined) continue;
     const rating = ratingAt(i)[0] ?? ratingAt(i - 1)[0] ?? ratingAt(i + 1)[0];
     if (rating === undefined) continue;
     const spans = span(offer, rating);
-    incentive.push({ kind: afterTheFact ? 'rewards_rating' : 'offers_value', spans, key: slice(body, f, offer) });
+    incentive.push({ kind: afterTheFact ? 'rewards_rating' : 'offers_value', spans, key: quoteOf(offer) });
     // Paying for a rating to come is asking for it; a reward for one already given is not.
-    if (!afterTheFact) pressure.push({ kind: 'rating_for_value', spans, key: slice(body, f, rating) });
+    if (!afterTheFact) pressure.push({ kind: 'rating_for_value', spans, key: valueOf(rating) });
   }
 
   return { pressure: dedupe(pressure), incentive: dedupe(incentive) };

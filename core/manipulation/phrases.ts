@@ -50,7 +50,7 @@ const RATING_NOUN_CORE = alt(
 );
 const FR_ES_DET = alt('votre', 'vos', 'ta', 'ma', 'sa', 'la', 'une', 'cette', 'mes', 'ses', 'leur', 'les', 'bonne', 'meilleure', 'mauvaise', 'tu', 'su', 'mi', 'una', 'esa', 'esta', 'buena', 'mejor', 'mala', 'maxima');
 const NOTE = `(?<=\\b${FR_ES_DET}\\s)(?:notes?|nota|notas)(?!\\s+(?:al pie|de (?:musique|voz|bas de page|pie)|musical|de prensa))`;
-const STAR_COUNT = `(?<=\\b(?:\\d|one|une|un|una|single|seule?|sola|solo|two|three|four|deux|trois|quatre|dos|tres|cuatro)(?:\\s*-\\s*|\\s+|))(?:stars?|etoiles?|estrellas?|★)(?![a-z])`;
+const STAR_COUNT = `(?<=\\b(?:\\d|one|une|un|una|single|seule?|sola|solo|two|three|four|five|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)(?:\\s*-\\s*|\\s+|))(?:stars?|etoiles?|estrellas?|★)(?![a-z])`;
 
 /** Nouns used as a modifier or container of a design element: "rating widget", "section avis". */
 const DESIGN_AFTER = alt(
@@ -70,8 +70,13 @@ const DESIGN_BEFORE = alt(
 );
 const DESIGN_GUARD_AFTER = `(?![a-z])(?!\\s+${DESIGN_AFTER}\\b)(?!\\s+(?:de|des|du|d')\\s*(?:google|clients|produits?|la (?:page|web)|tu (?:web|tienda|sitio)))`;
 
+/** "Your opinion on the blue" is about the design; "your feedback on the contract" is a review. */
+const ON = `\\s+(?:on|about|sur|sobre|regarding|of|de|del|concernant|for)\\s+`;
+const PLATFORM_PLACE = `(?:(?:the|my|le|la|les|el|los|las|mes|mis|this|these|ce|cette|ces|esta|este|l'|mon|ma|mi)\\s*)?(?:contract|contrat|contrato|profile|profil|perfil|platform|plateforme|plataforma|entry|entries|submission|proposal|page|[1-5]|une|una|one|#)`;
+const ABOUT_DESIGN = `(?:(?<=\\b(?:ratings?|reviews?|resenas?|valoracion|calificacion|testimonial|evaluation|scores?))|(?=${ON}${PLATFORM_PLACE})|(?!${ON}))`;
+
 /** A rating noun, unless it names a design element or someone else's reviews. */
-const RATING_NOUN = `(?:(?<!\\b${DESIGN_BEFORE}\\s(?:(?:de|of|d'|des|du|de la)\\s)?)${RATING_NOUN_CORE}${DESIGN_GUARD_AFTER}|${NOTE}${DESIGN_GUARD_AFTER}|${STAR_COUNT})`;
+const RATING_NOUN = `(?:(?<!\\b${DESIGN_BEFORE}\\s(?:(?:de|of|d'|des|du|de la)\\s)?)${RATING_NOUN_CORE}${DESIGN_GUARD_AFTER}${ABOUT_DESIGN}|${NOTE}${DESIGN_GUARD_AFTER}|${STAR_COUNT})`;
 /** "2/5", "1 sur 5": an existing score, named by its fraction. */
 const FRACTION = `(?<![\\d.,/])[1-4]\\s*(?:/|out of|sur|de)\\s*5\\b`;
 
@@ -105,7 +110,7 @@ export const RATING_OBJECT = re(
 const SUPERLATIVE = alt(
   'full', 'max', 'maximum', 'top', 'highest', 'best', 'perfect', 'maximale', 'maximal', 'maxima', 'maximo',
   'meilleure', 'meilleur', 'mejor', 'mejores', 'excellent', 'excelente', 'la plus haute', 'la mas alta', 'mas alta', 'plus haute',
-  'top-notch', 'stellar', 'glowing',
+  'top-notch', 'stellar', 'glowing', 'high', 'higher', 'better', 'plus haute', 'meilleures', 'alta', 'mas alta',
 );
 const SUPERLATIVE_NOUN = alt(
   'ratings', 'rating', 'score', 'scores', 'marks', 'mark', 'stars', 'note', 'notes', 'nota', 'valoracion',
@@ -140,29 +145,34 @@ const GIVE_VERB = alt(
 );
 const NOT_A_QUANTITY = `(?!\\s*(?:[.,/]\\d|px|pt|mm|cm|%|x\\b|min|minutes|h\\b|hours|days|jours|dias))(?!\\s+(?!(?:stars?|etoiles?|estrellas?|pls|please|plz|porfa|svp|ideally|if|si|instead|en lugar|au lieu|at least|au moins|por lo menos|al menos|and|et|y|or|ou|o|now|today|thanks|merci|gracias|x|xx|de tu parte|de votre part|from you)\\b)[a-z]{2,})`;
 
+/** "5", "five stars", "cinq étoiles" after a verb, unless a hotel's class or a quantity of something else. */
+const FIVE_VALUE = `${FIVE}(?!${SEP}(?:${STAR_WORD}\\b|★+|\\*)?${SEP}${CLASS_NOUN}\\b)(?:${SEP}(?:${STAR_WORD}\\b|★+|\\*))?(?!-[a-z])${NOT_A_QUANTITY}`;
+
+/** The value itself, which the evidence summary quotes: "5 stars", "5/5", "la note maximale". */
+const HIGH_CORE_PARTS = [
+  `${CLASS_LEAD}\\b${FIVE}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)`,
+  `★{4,}`,
+  `★\\s*5\\b`,
+  `(?<![\\d.,/])(?:5\\s*(?:/|out of|sur|de|over)\\s*5|10\\s*(?:/|out of|sur|de|over)\\s*10)\\b`,
+  `\\b${SUPERLATIVE}\\s+(?:possible\\s+|available\\s+)?${SUPERLATIVE_NOUN}\\b(?!\\s+${DESIGN_AFTER}\\b)`,
+  `\\b(?:note|nota|valoracion|calificacion|puntuacion|puntaje|evaluation|rating|score)\\s+${MAX_AFTER}\\b`,
+  `\\b${GOOD}\\s+(?:(?:little|short|quick|public|petit|petite|pequena)\\s+)?(?:${SENTIMENT_NOUN_EN}|${SENTIMENT_NOUN_FR_ES})\\b(?!\\s+${DESIGN_AFTER}\\b)`,
+  `\\b(?:${SENTIMENT_NOUN_FR_ES}|review|feedback|rating)\\s+${GOOD_AFTER}\\b`,
+];
+export const HIGH_CORE = re(HIGH_CORE_PARTS.join('|'));
+
 export const HIGH_RATING = re(
   [
-    // "5 stars", "five-star", "5★", "5*", "cinq étoiles", "5-starring", unless a hotel's class.
-    `${CLASS_LEAD}\\b${FIVE}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)`,
-    // "★★★★★", "★5", "⭐ 5".
-    `★{4,}`,
-    `★\\s*5\\b`,
-    // "5/5", "10/10", "5 sur 5", "5 out of 5", "5 de 5".
-    `(?<![\\d.,/])(?:5\\s*(?:/|out of|sur|de|over)\\s*5|10\\s*(?:/|out of|sur|de|over)\\s*10)\\b`,
-    // "full marks", "the top rating", "la meilleure note", "la máxima valoración".
-    `\\b${SUPERLATIVE}\\s+(?:possible\\s+|available\\s+)?${SUPERLATIVE_NOUN}\\b(?!\\s+${DESIGN_AFTER}\\b)`,
-    `\\b(?:note|nota|valoracion|calificacion|puntuacion|puntaje|evaluation|rating|score)\\s+${MAX_AFTER}\\b`,
+    // "5 stars", "five-star", "5★", "★★★★★", "5/5", "full marks", "un avis élogieux", "la máxima valoración".
+    ...HIGH_CORE_PARTS,
     `\\b(?:the|le|la|el|al|lo)\\s+max(?:imum|imo|ima)?\\b(?!\\s*[-/])${NOT_A_QUANTITY}`,
-    // "a good review", "a glowing testimonial", "un avis élogieux", "una buena reseña".
-    `\\b${GOOD}\\s+(?:(?:little|short|quick|public|petit|petite|pequena)\\s+)?(?:${SENTIMENT_NOUN_EN}|${SENTIMENT_NOUN_FR_ES})\\b(?!\\s+${DESIGN_AFTER}\\b)`,
-    `\\b(?:${SENTIMENT_NOUN_FR_ES}|review|feedback|rating)\\s+${GOOD_AFTER}\\b`,
     `\\b(?:say|write|put|post|mention|dire|ecrire|mettre|decir|escribir|poner)\\s+(?:something|a few words|quelque chose|un mot|algo|unas palabras)\\s+(?:de\\s+)?(?:nice|good|positive|kind|sympa|gentil|positif|bonito|bueno|positivo|lindo)\\b`,
     // "rate me 5", "rating the logo as a 5", "noter mon logo 5 sur 5", "califica con 5".
-    `\\b${RATE_VERB}(?:\\s+[a-z0-9#°'-]+){0,4}?\\s+(?:(?:with|as|avec|con|a|at|en|par)\\s+)?(?:(?:a|an|un|una|the)\\s+)?${FIVE}\\b${NOT_A_QUANTITY}`,
-    // "rate it higher", "noter plus haut", "calificar mejor".
-    `\\b${RATE_VERB}(?:\\s+[a-z0-9#°'-]+){0,3}?\\s+(?:higher|better|up|mieux|plus haut|mas alto|mas alta)\\b`,
+    `\\b${RATE_VERB}(?:\\s+[a-z0-9#°'-]+){0,4}?\\s+(?:(?:with|as|avec|con|a|at|en|par)\\s+)?(?:(?:a|an|un|una|the)\\s+)?${FIVE_VALUE}`,
+    // "rate it higher", "rate my work highly", "noter plus haut", "calificar mejor".
+    `\\b${RATE_VERB}(?:\\s+[a-z0-9#°'-]+){0,3}?\\s+(?:higher|highly|high|better|up|mieux|plus haut|mas alto|mas alta)\\b`,
     // "give me a 5", "make it a five", "mettez-moi 5", "ponme un 5", "drop me a 5".
-    `\\b${GIVE_VERB}(?:\\s*-?\\s*(?:me|moi|us|nous|it|them|m'|le|la|lo|my \\w+|mon \\w+|mi \\w+))?\\s+(?:(?:a|an|un|una|the)\\s+)?${FIVE}\\b${NOT_A_QUANTITY}`,
+    `\\b${GIVE_VERB}(?:\\s*-?\\s*(?:me|moi|us|nous|it|them|m'|le|la|lo|my \\w+|mon \\w+|mi \\w+))?\\s+(?:(?:a|an|un|una|the)\\s+)?${FIVE_VALUE}`,
     // "click all five", "the full five".
     `\\b(?:all|the full|full|the whole|toutes les|las)\\s+(?:${FIVE})\\b(?!\\s*[a-z]{3,})`,
     // "show some love with the stars, 5 of them ideally".
@@ -194,6 +204,8 @@ export const REQUEST = re(
     `\\b(?:would|will|could|it'?d|that'?d|this'?d)\\s+(?:really\\s+|truly\\s+|so\\s+|honestly\\s+|just\\s+){0,2}(?:be\\s+${WISH_ADJ}|help|mean|make my|make me|save me|boost|matter)\\b`,
     `\\b(?:means|mean)\\s+(?:a lot|so much|the world)\\b`,
     `\\b(?:hope|hoping)\\s+(?:you|u|for|to get|to see)\\b`,
+    `\\b(?:beg|begging|i beg you|je vous en supplie|je t'en supplie|je vous supplie|te lo suplico|se lo suplico|te ruego|le ruego|do me a favou?r|fais-moi plaisir|faites-moi plaisir|rendez-moi service|hazme (?:el|un) favor|hagame (?:el|un) favor)\\b`,
+    `\\b(?:i'?d like|i would like|i want|i wanna|i need|j'aimerais|je voudrais|j'adorerais|j'ai besoin|quisiera|me gustaria|quiero|necesito|ojala|espero que|j'espere que)\\b`,
     `\\b(?:would love|i'?d love|love it if|just promise|promise me|remember to|don'?t forget|do not forget|make sure (?:you|to)|help me out|help me with|lend me)\\b`,
     // French
     `\\b(?:s'il vous plait|s'il te plait|svp|stp|merci de|je vous prie|je vous demande|je te demande|n'oubliez pas|n'oublie pas|je compte sur vous|je compte sur toi)\\b`,
@@ -211,15 +223,16 @@ export const REQUEST = re(
 );
 
 /** "You can rate me 5 stars here": an invitation, an ask only when a high value is named. */
-export const INVITE = re(`\\b(?:you|u|vous|tu)\\s+(?:can|could|may|might|should|pouvez|pourriez|peux|pourrais|devriez)\\b|\\b(?:puedes|podrias|podes)\\b`);
+export const INVITE = re(
+  `\\b(?:you|u|vous|tu)\\s+(?:can|could|may|might|should|pouvez|pourriez|peux|pourrais|devriez)\\s+(?:just\\s+|simply\\s+|also\\s+|me\\s+|m'|nous\\s+)?(?:give|leave|rate|put|click|drop|mark|award|select|choose|pick|tap|go|post|write|donner|laisser|mettre|noter|attribuer|cliquer)\\b|\\b(?:n'hesitez pas|n'hesite pas|no dudes en|no dude en|feel free to)\\b`,
+);
 
 /** A second-person condition: "if you like it", "si te gustó", "once you close the contract". */
 export const CONDITION = re(
   [
-    `\\b(?:if|once|whenever|when|as soon as)\\s+(?:you|u|ya|your|my|the|it|everything|all)\\b`,
-    `\\bif\\b`,
+    `\\b(?:if|once|as soon as)\\s+(?:you|u|ya|your|my|it|everything|all|this|that|i get|we get)\\b`,
+    `\\b(?:when|whenever)\\s+(?:you|u|ya)\\b`,
     `\\b(?:si|une fois que|quand|lorsque|des que|cuando|en cuanto|una vez que)\\s+(?:vous|tu|te|t'|le|la|les|ca|el|usted|estas|estes|quedas|quedaste|ya|mon|ma|mes|mi|mis|me|s'|il|elle|todo|tout)\\b`,
-    `\\bsi\\b`,
   ].join('|'),
 );
 
@@ -256,20 +269,21 @@ const CHANGE_VERB = alt(
   'increase', 'increasing', 'improve', 'improving', 'upgrade', 'upgrading', 'rethink', 'erase', 'erasing', 'correct',
   'take down', 'taking down', 'take back', 'take off', 'take away', 'pull down', 'up', 'boost', 'lift', 'redo', 're-do',
   'take another look at', 'took another look at', 'have another look at', 'had another look at', 'look again at',
-  'get rid of', 'fix',
-  // French
-  'changer', 'changez', 'change', 'changes', 'modifier', 'modifiez', 'modifie', 'modifies', 'retirer', 'retirez', 'retire',
-  'supprimer', 'supprimez', 'supprime', 'enlever', 'enlevez', 'enleve', 'effacer', 'effacez', 'revoir', 'revoyez', 'revois',
-  'reconsiderer', 'reconsiderez', 'remonter', 'remontez', 'remonte', 'relever', 'relevez', 'augmenter', 'augmentez',
-  'mettre a jour', 'mettez a jour', 'corriger', 'corrigez', 'ameliorer', 'ameliorez', 'reevaluer', 'reevaluez', 'rectifier',
-  'repenser', 'retravailler',
-  // Spanish
-  'cambiar', 'cambia', 'cambias', 'cambies', 'cambie', 'cambiarla', 'cambiarlo', 'modificar', 'modifica', 'modificas',
-  'modifiques', 'modifique', 'quitar', 'quita', 'quitas', 'quites', 'quite', 'quitarla', 'quitarlo', 'borrar', 'borra',
-  'borras', 'borres', 'borre', 'borrarla', 'borrarlo', 'eliminar', 'elimina', 'eliminas', 'elimines', 'elimine', 'eliminarla',
-  'actualizar', 'actualiza', 'actualizas', 'actualices', 'actualice', 'subir', 'sube', 'subes', 'subas', 'suba', 'subirla',
-  'subirlo', 'subirle', 'reconsiderar', 'reconsideres', 'retirar', 'retira', 'retires', 'mejorar', 'mejora', 'mejores',
-  'editar', 'edita', 'corregir', 'corrige', 'revisar', 'revisa', 'reconsidera', 'replantear', 'aumentar', 'aumenta',
+  'get rid of', 'fix', 'cancel', 'undo', 'drop', 'pull',
+  // French, every person and mood a request takes ("changez", "si vous changiez", "pourriez-vous changer")
+  'chang(?:er|ez|e|es|iez|eriez|erais|erait|erez|eait)', 'modifi(?:er|ez|e|es|iez|eriez|erais|erait)',
+  'retir(?:er|ez|e|es|iez|eriez|erais)', 'supprim(?:er|ez|e|es|iez|eriez|erais)', 'enlev(?:er|ez|iez|eriez|erais)', 'enleve',
+  'effac(?:er|ez|iez|eriez)', 'efface', 'revoir|revoyez|revois|revoyiez|reverriez', 'reconsider(?:er|ez|iez|eriez)?',
+  'remont(?:er|ez|iez|eriez)', 'remonte', 'relev(?:er|ez|iez|eriez)', 'releve', 'augment(?:er|ez|iez|eriez)', 'augmente',
+  '(?:mettre|mettez|mettiez|mettriez) a jour', 'corrig(?:er|ez|iez|eriez)', 'corrige', 'amelior(?:er|ez|iez|eriez)',
+  'reevalu(?:er|ez|iez)', 'rectifi(?:er|ez|iez)', 'repenser', 'annul(?:er|ez|iez)',
+  // Spanish, likewise ("cambia", "si cambias", "que cambies", "que actualizaras", "subirla")
+  'cambi(?:ar|a|as|e|es|en|aras|ases|arias|aria|arla|arlo|ala|alo)', 'modific(?:ar|a|as|aras|ases|aria|arias|arla|arlo)',
+  'modifique(?:s)?', 'quit(?:ar|a|as|e|es|aras|ases|arla|arlo|ala|alo)', 'borr(?:ar|a|as|e|es|aras|ases|arla|arlo|ala|alo)',
+  'elimin(?:ar|a|as|e|es|aras|ases|arla|arlo)', 'actualiz(?:ar|a|as|aras|ases|arla|arlo|aria|arias)', 'actualice(?:s)?',
+  'sub(?:ir|e|es|as|a|ieras|ieses|irla|irlo|irle|ela|ala|iria|irias)', 'reconsider(?:ar|a|as|es|e|aras)',
+  'retir(?:ar|a|as|es|e|aras|arla|arlo)', 'mejor(?:ar|aras|arla|arlo)', 'edit(?:ar|a|as|es|e)', 'correg(?:ir|ira|irla)',
+  'corrij(?:a|as)', 'revis(?:ar|a|es|aras)', 'replante(?:ar|a|es)', 'aument(?:ar|a|as|es|e|aras)', 'anul(?:ar|a|es|e)',
 );
 const GAP_WORD = alt(
   'your', 'the', 'my', 'this', 'that', 'those', 'these', 'its', 'a', 'an', 'one', 'single', 'low', 'lowest', 'bad', 'negative',
@@ -287,7 +301,11 @@ const NOT_IN_PASSIVE = `(?<!\\bbe\\s)`;
 
 /** A change verb taking a rating as its object: "change your rating", "quite la valoración". */
 export const CHANGE_RATING = re(
-  `${FIRST_PERSON_LEAD}${NOT_IN_PASSIVE}\\b${CHANGE_VERB}\\b${GAP}\\s*(?:${RATING_NOUN}|${FRACTION})`,
+  [
+    `${FIRST_PERSON_LEAD}${NOT_IN_PASSIVE}\\b${CHANGE_VERB}\\b${GAP}\\s*(?:${RATING_NOUN}|${FRACTION})`,
+    // "take your 2-star rating down", "bump my score up".
+    `${FIRST_PERSON_LEAD}\\b(?:take|pull|bring|knock|bump|put)\\b${GAP}\\s*${RATING_NOUN}\\s+(?:down|off|away|up|back up)\\b`,
+  ].join('|'),
 );
 
 const LOW_TO_HIGH = `(?:(?:a|an|un|una|the)\\s+)?(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)\\b(?:\\s*(?:stars?|etoiles?|estrellas?|★))?`;
@@ -369,13 +387,22 @@ export const VALUE = re(
   ].join('|'),
 );
 
-/** A reward for a rating already given, not offered for one to come. */
-export const DELIVERED = re(
+/** A thank-you for something already given: "thanks for the 5 stars", "merci pour votre avis". */
+export const THANKED = re(
   [
     `\\b(?:thanks|thank you|thx|ty|cheers|many thanks|merci|gracias|mil gracias)\\s+(?:so much\\s+|a lot\\s+|again\\s+|beaucoup\\s+|mil\\s+|muchas\\s+)?(?:for|pour|por)\\s+(?:the|your|those|these|les|la|le|l'|vos|votre|ta|tes|tu|tus|las|los|el|su|sus)\\b`,
     `\\b(?:got|received|saw|seen)\\s+your\\b|\\bj'ai (?:bien )?(?:recu|vu)\\b|\\b(?:recibi|vi)\\s+(?:tu|su)\\b`,
-    `\\b(?:as promised|like i said|as i said|as agreed|like we agreed|as we agreed|comme promis|comme convenu|comme prevu|como prometi|como te dije|como acordamos|lo prometido)\\b`,
   ].join('|'),
+);
+
+/** A deal being kept: what follows was promised for the rating. */
+export const PROMISED = re(
+  `\\b(?:as promised|like i said|as i said|as agreed|like we agreed|as we agreed|like i promised|as i promised|comme promis|comme convenu|comme prevu|comme je vous l'avais dit|como prometi|como te dije|como acordamos|como quedamos|lo prometido)\\b`,
+);
+
+/** A rating that the customer's thanks are for: counts as traded only when a deal is being kept. */
+export const THANKED_RATING = re(
+  `(?<=\\b(?:thanks|thank you|thx|merci|gracias)[^.!?\\n]{0,24})\\b${alt('feedback', 'avis', 'opinion', 'comentario', 'commentaire', 'score', 'retour', 'retours', 'comentarios', 'commentaires')}\\b`,
 );
 
 /** "In exchange for", "contre", "a cambio de": value and a rating traded in one breath. */
@@ -383,7 +410,32 @@ export const EXCHANGE = re(
   `\\b(?:in exchange for|in return|in return for|as a thank-you for|as a thank you for|as thanks for|for a|for an|for your|for every|for each|for leaving|for giving|for rating|en echange d'?|en echange de|contre|pour un|pour une|pour chaque|a cambio de|a cambio|por una|por un|por cada|por dejar|por darme)\\b`,
 );
 
+/** Stars as a picture: a sentence about a hotel sign or a night sky names stars, not a rating. */
+export const STAR_SCENE = re(
+  `\\b${alt(
+    'hotel', 'hotels', 'resort', 'hostel', 'flag', 'sky', 'night', 'galaxy', 'constellation', 'sign', 'signage', 'placeholder',
+    'widget', 'icon', 'icons', 'pattern', 'background', 'illustration', 'sticker', 'emblem', 'crest', 'badge', 'border',
+    'confetti', 'sparkle', 'sparkles', 'pointed', 'outline', 'filled', 'gold stars', 'yellow stars', 'michelin', 'sheriff',
+    'christmas', 'mockup', 'footer', 'header', 'banner', 'cielo', 'noche', 'bandera', 'letrero', 'fondo', 'icono', 'iconos',
+    'ciel', 'nuit', 'drapeau', 'enseigne', 'fond', 'icone', 'icones', 'motif', 'hotel de', "l'hotel",
+  )}\\b`,
+);
+
+/** Someone else's customers rating someone else: "your customers leave a review and get 10% off". */
+export const THIRD_PARTY = re(
+  `\\b(?:your|their|the|our|his|her|tes|vos|leurs|les|tus|sus|los|nuestros)\\s+(?:own\\s+)?${alt(
+    'customers', 'clients', 'guests', 'visitors', 'users', 'buyers', 'shoppers', 'patrons', 'diners', 'readers', 'followers',
+    'subscribers', 'members', 'students', 'patients', 'fans', 'audience', 'invites', 'visiteurs', 'utilisateurs', 'acheteurs',
+    'clientes', 'huespedes', 'visitantes', 'usuarios', 'compradores', 'seguidores',
+  )}\\b|\\b(?:customers|clients|guests|users|clientes|usuarios)\\s+(?:who|that|can|will|get|que|qui)\\b`,
+);
+
+/** A designer telling of stars already earned: "I always get 5 stars", "j'ai toujours 5 étoiles". */
+export const SELF_RATED = re(
+  `\\b(?:i|we|i've|we've|i'm|j'ai|nous avons|tengo|tenemos|he|hemos|siempre)\\s+(?:always\\s+|usually\\s+|often\\s+|mostly\\s+|only\\s+|already\\s+|just\\s+|toujours\\s+|siempre\\s+|deja\\s+|ya\\s+){0,2}(?:get|got|gotten|have|had|received|earned|hold|keep|been getting|eu|obtenu|recu|recibido|obtenido|tenido|conseguido|tengo|recibo|obtengo)\\b[^.!?\\n]{0,25}`,
+);
+
 /** Text quoted from someone else ("you wrote 'five-star service'"): not the designer's ask. */
 export const REPORTED_QUOTE = re(
-  `\\b(?:said|say|says|wrote|write|writes|mention\\w*|quot\\w*|called|named|titled|slogan|tagline|headline|brief|ecrit|dit|dites|appelle|intitule|slogan|escribiste|dijiste|dice|dices|llama|titulado|eslogan|lema)\\b[^"'\\n]{0,25}?(?:"[^"\\n]{1,240}"|(?<![a-z])'[^\\n]{1,240}?'(?![a-z]))`,
+  `\\b(?:said|say|says|wrote|write|writes|mention\\w*|quot\\w*|called|named|titled|slogan|tagline|headline|brief|text|copy|reads|read|caption|cta|popup|pop-up|banner|flyer|poster|label|button|email|e-mail|ecrit|dit|dites|appelle|intitule|slogan|escribiste|dijiste|dice|dices|llama|titulado|eslogan|lema)\\b[^"'\\n]{0,25}?(?:"[^"\\n]{1,240}"|(?<![a-z])'[^\\n]{1,240}?'(?![a-z]))`,
 );

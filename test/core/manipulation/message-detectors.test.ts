@@ -1,0 +1,326 @@
+// RULES.md R12: pressure_message and incentive_offer. Sentences here are our own, written to
+// cover phrasings the corpus may not; the corpus test at the end measures the figures.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_POLICY } from '../../../core/policy';
+import { analyseMessage, incentiveOffer, pressureMessage, scanMessage } from '../../../core/manipulation/message-detectors';
+import type { ManipulationFacts } from '../../../core/manipulation/types';
+import type { Message } from '../../../core/wire/entities';
+import { detectorQuality } from '../../../bench/detector-quality';
+import { T0, makeMessage } from '../builders';
+
+const facts = (messages: Message[]): ManipulationFacts => ({
+  designers: [],
+  customers: [],
+  messages,
+  ratings: [],
+  reviews: [],
+  reports: [],
+  contracts: [],
+});
+const asOf = { asOf: '2026-11-30T00:00:00.000Z' };
+
+const pressured = (body: string) => scanMessage(body).pressure.length > 0;
+const incentivised = (body: string) => scanMessage(body).incentive.length > 0;
+
+describe('pressure_message: asking for a rating of a given sentiment', () => {
+  it.each([
+    // English
+    'Would you mind giving my entry five stars?',
+    'Do me a favour and rate my logo 5 stars.',
+    'A 5-star rating from you would really boost my profile.',
+    'Please consider giving me a 5 star review.',
+    'I need 5 stars to stay in the top designers list, can you help?',
+    'Just leave a positive review when you get a sec!',
+    'Hoping for a perfect score from you :)',
+    'Mind giving it 5/5?',
+    'Can you rate all my designs with 5 stars?',
+    'It would mean the world if you gave me five stars.',
+    '5 stars would be awesome',
+    'Hit that 5 star button for me!',
+    'Rate 5 stars please',
+    "I'd really appreciate a glowing review.",
+    'Could you leave me a great review on my profile?',
+    'Please make sure to leave a five-star review.',
+    'Please remember to rate me 5 stars when the contest ends.',
+    'Could you rate my work highly?',
+    'Please give my design a high rating.',
+    "I'm begging you, five stars",
+    'Give me 5 stars and I will be forever grateful',
+    'FIVE STARS, PLEASE!',
+    'pls 5* thx',
+    'Five stars. Please.',
+    'A ⭐️⭐️⭐️⭐️⭐️ from you would make my day',
+    // French
+    'Merci de laisser un avis 5 étoiles.',
+    'Pouvez-vous me donner la note maximale ?',
+    'Auriez-vous la gentillesse de me mettre 5 étoiles ?',
+    'Une petite note de 5/5 serait top.',
+    'Est-ce que tu peux me mettre cinq étoiles ?',
+    "N'hésitez pas à me laisser 5 étoiles !",
+    "J'aimerais beaucoup avoir 5 étoiles de votre part.",
+    'Une bonne note m’aiderait énormément.',
+    'METTEZ 5 ETOILES SVP',
+    // Spanish
+    '¿Me podrías poner 5 estrellas?',
+    'Deja una reseña de 5 estrellas, por favor.',
+    'Me encantaría que me dieras cinco estrellas.',
+    'Califícame con cinco estrellas.',
+    'Necesito 5 estrellas para subir de nivel, ¿me ayudas?',
+    'Ojalá me des la máxima puntuación.',
+    'Una valoración positiva me ayudaría mucho.',
+    'Dame 5 estrellitas 🙏',
+    'ponme cinco estrellas porfa',
+  ])('%s', (body) => {
+    expect(pressured(body)).toBe(true);
+  });
+});
+
+describe('pressure_message: asking to change or remove a rating', () => {
+  it.each([
+    'Could you please bump my rating up to 5?',
+    'Could you delete the 2-star rating you gave my second concept?',
+    'Please withdraw your negative review.',
+    'Would you be willing to revise your rating?',
+    'Any chance you could edit your review?',
+    'Please change the 1-star to a 5-star.',
+    'Can you take your 2-star rating down?',
+    'If you could raise my score that would be great',
+    'Please reconsider your 1 star review.',
+    'Could you remove the bad review you left yesterday?',
+    'Please update your rating to reflect the final version.',
+    'Could you improve my rating?',
+    'You gave my logo 2 stars. Can you change it?',
+    'Pourriez-vous supprimer votre avis négatif ?',
+    'Ça m’aiderait beaucoup si vous changiez votre note.',
+    'Vous pourriez retirer la note de 2 étoiles ?',
+    'Si vous pouviez revoir votre note à la hausse, ce serait génial.',
+    'Pouvez-vous augmenter votre note ?',
+    '¿Podrías quitar tu reseña negativa?',
+    'Por favor, cambia tu valoración a 5 estrellas.',
+    '¿Puedes subir tu calificación?',
+    '¿Podría eliminar la reseña de una estrella?',
+    'Te agradecería que actualizaras tu opinión.',
+  ])('%s', (body) => {
+    expect(pressured(body)).toBe(true);
+  });
+});
+
+describe('pressure_message: asking not to leave a low rating', () => {
+  it.each([
+    "Please don't give me a low rating, I'll fix everything.",
+    'Merci de ne pas me laisser de mauvaise note.',
+    'No me pongas una mala calificación, porfa.',
+  ])('%s', (body) => {
+    expect(pressured(body)).toBe(true);
+  });
+});
+
+describe('ordinary design talk is not pressure', () => {
+  it.each([
+    'I added more stars in the night sky behind the mountain.',
+    "I'll remove the background so you get a transparent PNG.",
+    "Thanks for the feedback, I'll update the colours tonight.",
+    'Revision 5 with the star icon is uploaded.',
+    'The hotel is a 5-star resort, so I used gold foil.',
+    'Can you send me the 5-star hotel’s brand guide?',
+    "I'll review the fonts again tomorrow.",
+    'Please review the attached proof before printing.',
+    'Free revisions are included until you are happy.',
+    'Feel free to rate the concepts so I know your direction.',
+    'Could you rate which of the three concepts you prefer?',
+    'Please give me your honest feedback on the logo.',
+    'Your review widget now shows 5 stars by default.',
+    'Can you change the rating stars to gold?',
+    'Do you want five stars or four on the hotel sign?',
+    'I designed the email that asks your customers to leave a 5-star review.',
+    'I always get 5 stars when the client is happy, so you are in good hands.',
+    'Did you change your rating? I saw a notification.',
+    'Could you update the note on the invoice to say paid?',
+    'Let me know if you change your opinion on the blue.',
+    'Je vais revoir la typographie demain.',
+    'Merci pour votre avis, je change la couleur ce soir.',
+    'Pouvez-vous m’envoyer le logo de l’hôtel 5 étoiles ?',
+    'Voy a quitar el fondo del logo.',
+    'Gracias por tu opinión, ya cambié la tipografía.',
+    '¿Quieres que las estrellas del cielo sean más grandes?',
+    'El hotel tiene cinco estrellas, así que usé dorado.',
+    'Puedes calificar cada propuesta con sinceridad, me ayuda a mejorar.',
+  ])('%s', (body) => {
+    expect(scanMessage(body)).toEqual({ pressure: [], incentive: [] });
+  });
+});
+
+describe('incentive_offer: value tied to a rating or review', () => {
+  it.each([
+    "I'll knock 20% off your next order if you leave a good review.",
+    "Leave me a review and I'll send you a free mockup.",
+    "I'll give you a $20 credit for a 5-star rating.",
+    'Rate me 5 stars and the source files are yours at no extra cost.',
+    'Happy to throw in a free logo animation for a positive review.',
+    'Free revisions forever if you bump my rating up.',
+    "I'll pay you back the fee if you remove the review.",
+    'Get 50% off when you leave me a 5-star review!',
+    'Je vous offre une remise de 15 % si vous laissez un avis positif.',
+    'Un avis 5 étoiles contre un logo animé gratuit ?',
+    'Je vous rembourse si vous retirez votre avis.',
+    'Te hago un descuento del 30% si me dejas 5 estrellas.',
+    'Si cambias tu reseña te devuelvo el dinero.',
+    'Te regalo las tarjetas si me pones una buena valoración.',
+  ])('%s', (body) => {
+    const scan = scanMessage(body);
+    expect(scan.incentive.length).toBeGreaterThan(0);
+    // Offered for a rating still to come, it is also a request for that rating.
+    expect(scan.pressure.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['Thanks for the five stars! As promised, here is your 15% code: DESIGN15', 'en'],
+    ['Merci pour votre avis ! Comme promis, le fichier animé est offert.', 'fr'],
+    ['¡Gracias por las 5 estrellas! Como te dije, el favicon va de regalo.', 'es'],
+  ])('a reward for a rating already given is an incentive but asks for nothing (%s)', (body) => {
+    expect(scanMessage(body).incentive.length).toBeGreaterThan(0);
+    expect(scanMessage(body).pressure).toEqual([]);
+  });
+
+  it.each([
+    'As a bonus I added a free favicon and an avatar.',
+    "I'll give you a 10% discount on the cards if you order them with the logo.",
+    'The font is free for commercial use.',
+    'No charge for the second colour version, it is a gift.',
+    'I designed the card that gives your customers 10% off when they leave a review.',
+    'Les révisions gratuites sont incluses dans le forfait.',
+    'Las revisiones gratis están incluidas en el paquete.',
+    'Thanks for the feedback! As a bonus I also made a dark version.',
+  ])('not without a rating: %s', (body) => {
+    expect(incentivised(body)).toBe(false);
+  });
+});
+
+describe('spans point into the original text', () => {
+  it.each([
+    ['Bonjour 👋🏽, pourriez-vous me mettre cinq étoiles ?', 'cinq étoiles'],
+    ['Café ☕️ prêt ! Merci de me noter 5 étoiles ⭐⭐⭐⭐⭐', '5 étoiles'],
+    ['Ça été un plaisir 😊😊 — ¿me das 5 ESTRELLAS?', '5 ESTRELLAS'],
+    ['f i v e  s t a r s please 🙏', 'f i v e  s t a r s'],
+  ])('%s', (body, expected) => {
+    const { pressure } = scanMessage(body);
+    expect(pressure.length).toBeGreaterThan(0);
+    for (const span of pressure) expect(body.slice(span.start, span.end)).toBe(span.text);
+    expect(pressure.some((s) => s.text.includes(expected))).toBe(true);
+  });
+
+  it('holds for any prefix of emoji and accents (property)', () => {
+    const prefix = fc.array(fc.constantFrom('é', 'ñ', '😊', '👍🏽', '⭐️', 'Ç', ' ', 'a', '\u0301', 'ß', 'Œ'), { maxLength: 12 });
+    fc.assert(
+      fc.property(prefix, (chars) => {
+        const lead = chars.join('');
+        const body = `${lead}. Please give me 5 stars!`;
+        const { pressure } = scanMessage(body);
+        const hit = pressure.find((s) => s.text.includes('5 stars'));
+        return hit !== undefined && body.slice(hit.start, hit.end) === hit.text && hit.start >= lead.length;
+      }),
+    );
+  });
+
+  it('the spans of an incentive name both the value and the rating', () => {
+    const body = 'I can refund the rush fee if you leave five stars.';
+    const texts = scanMessage(body).incentive.map((s) => s.text).join(' | ');
+    expect(texts).toContain('refund');
+    expect(texts).toContain('five stars');
+  });
+
+  it('never throws and keeps spans inside the body for any text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (body) => {
+        const { pressure, incentive } = scanMessage(body);
+        return [...pressure, ...incentive].every((s) => s.start >= 0 && s.end <= body.length && s.start < s.end && body.slice(s.start, s.end) === s.text);
+      }),
+    );
+  });
+});
+
+describe('the detectors over messages', () => {
+  it('look only at designer messages sent at or before asOf', () => {
+    const messages = [
+      makeMessage('Please give me 5 stars, I will refund the fee.', { id: 'm-ok' }),
+      makeMessage('Please give me 5 stars, I will refund the fee.', { id: 'm-customer', fromRole: 'customer' }),
+      makeMessage('Please give me 5 stars, I will refund the fee.', { id: 'm-later', sentAt: '2026-12-01T00:00:00.000Z' }),
+    ];
+    for (const detector of [pressureMessage, incentiveOffer]) {
+      const hits = detector(facts(messages), asOf, DEFAULT_POLICY);
+      expect(hits.map((h) => h.evidence.items[0]?.id)).toEqual(['m-ok']);
+    }
+  });
+
+  it('counts a message sent exactly at asOf', () => {
+    const hits = pressureMessage(facts([makeMessage('Five stars please!', { sentAt: T0 })]), { asOf: T0 }, DEFAULT_POLICY);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('gives one hit per message, shaped for the flag', () => {
+    const body = 'Loved working on this. Please rate me 5 stars! And please remove the old 1 star rating.';
+    const message = makeMessage(body, { id: 'm42', designerId: 'd7', customerId: 'c9', sentAt: T0 });
+    const [hit, ...rest] = pressureMessage(facts([message]), asOf, DEFAULT_POLICY);
+    expect(rest).toEqual([]);
+    expect(hit).toMatchObject({
+      detector: 'pressure_message',
+      designerId: 'd7',
+      customerId: 'c9',
+      score: DEFAULT_POLICY.detectors.pressureMessage.score,
+      at: T0,
+    });
+    expect(hit?.evidence.summary).toBe('Designer asked the customer for "5 stars" on 2 November 2026');
+    const item = hit?.evidence.items[0];
+    expect(item).toMatchObject({ kind: 'message', id: 'm42', at: T0 });
+    expect(item?.detail).toContain('Please rate me 5 stars!');
+    expect(item?.spans?.length).toBe(2);
+    for (const s of item?.spans ?? []) expect(body.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('scores from the policy, and names the offer in the incentive summary', () => {
+    const policy = { ...DEFAULT_POLICY, detectors: { ...DEFAULT_POLICY.detectors, incentiveOffer: { score: 33 } } };
+    const message = makeMessage('Leave me a 5-star review and I will send you a $15 gift card.', { sentAt: T0 });
+    const [hit] = incentiveOffer(facts([message]), asOf, policy);
+    expect(hit?.score).toBe(33);
+    expect(hit?.detector).toBe('incentive_offer');
+    expect(hit?.evidence.summary).toBe('Designer offered "$15" in return for a rating or review on 2 November 2026');
+  });
+
+  it('summarises a change request and a plea not to rate low in their own words', () => {
+    expect(analyseMessage('Could you change your rating?').pressure[0]?.kind).toBe('asks_rating_change');
+    expect(analyseMessage("Please don't leave me a bad review.").pressure[0]?.kind).toBe('asks_no_low_rating');
+  });
+
+  it('finds nothing in ordinary messages', () => {
+    const messages = ['Here is the logo in CMYK.', 'I will remove the drop shadow.', 'Thanks for the feedback!'].map((b) => makeMessage(b));
+    expect(pressureMessage(facts(messages), asOf, DEFAULT_POLICY)).toEqual([]);
+    expect(incentiveOffer(facts(messages), asOf, DEFAULT_POLICY)).toEqual([]);
+  });
+
+  it('stays linear: a long hostile body scans fast', () => {
+    const body = `${'please '.repeat(2000)}${'a '.repeat(5000)}${'5 '.repeat(3000)}${'review the '.repeat(2000)}`;
+    const started = performance.now();
+    scanMessage(body);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('the labelled corpus', () => {
+  const rows = detectorQuality();
+  const row = (detector: string, split: string) => rows.find((r) => r.detector === detector && r.split === split);
+
+  it.each(['pressure_message', 'incentive_offer'])('%s: precision ≥ 0.95 and recall ≥ 0.90 on dev', (detector) => {
+    const r = row(detector, 'dev');
+    expect(r?.tp).toBeGreaterThan(0);
+    expect(r?.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r?.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each(['pressure_message', 'incentive_offer'])('%s: precision ≥ 0.90 and recall ≥ 0.85 on holdout', (detector) => {
+    const r = row(detector, 'holdout');
+    expect(r?.tp).toBeGreaterThan(0);
+    expect(r?.precision).toBeGreaterThanOrEqual(0.9);
+    expect(r?.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
