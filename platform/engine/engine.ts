@@ -231,9 +231,22 @@ export class Engine {
   }
 
   /** Writes everything changed since the last batch in one transaction; must run inside `serial`. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    return this.flushWith(null);
+  }
+
+  /**
+   * flush, with a decision record made once the batch's seqs are known (they are assigned in
+   * the order of the batch), so the stored answer names the feed rows it wrote.
+   */
+  async flushWith(makeRecord: ((seqOf: (type: string, id: string) => number) => DecisionRecord) | null): Promise<void> {
     if (this.touched.size > 0) runDetection(this.contextAt(this.processedMs));
     const { entities, aux } = this.world.takeDirty();
+    if (makeRecord !== null) {
+      const base = this.store.lastSeq + 1;
+      const seqs = new Map(entities.map((e, i) => [`${e.type}\u0000${e.id}`, base + i]));
+      this.pendingDecisions.push(makeRecord((type, id) => seqs.get(`${type}\u0000${id}`) ?? 0));
+    }
     if (entities.length === 0 && this.pendingEvents.length === 0 && this.pendingDecisions.length === 0 && aux.length === 0) return;
     const batch: Batch = { entities, events: this.pendingEvents, decisions: this.pendingDecisions, aux, clockMs: this.processedMs };
     this.pendingEvents = [];

@@ -3,6 +3,7 @@
 // re-checked against the entity, so a stale timer does nothing.
 import { reviewPublication } from '../../core/reviews';
 import { toIso, toMs } from '../../core';
+import { endClaim } from './claims';
 import { revised, type ApplyContext } from './context';
 import { scheduleTimers } from './index-entities';
 import type { Timer } from './timers';
@@ -20,7 +21,7 @@ export function fireTimer(ctx: ApplyContext, timer: Timer): void {
       return publishReviews(ctx, timer.id);
     case 'claim_expiry': {
       const claim = ctx.world.tables.claim.get(timer.id);
-      if (claim !== undefined && toMs(claim.expiresAt) <= ctx.nowMs) ctx.world.remove('claim', claim.id);
+      if (claim !== undefined && toMs(claim.expiresAt) <= ctx.nowMs) endClaim(ctx.world, claim);
       return;
     }
     case 'suspension_end': {

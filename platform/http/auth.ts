@@ -1,0 +1,53 @@
+// Bearer tokens → moderators (SYNC-API "Auth and roles"). Development mode uses the fixed
+// tokens; otherwise a random token per moderator is minted at each start and printed.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Moderator, Role } from '../../core';
+import { HttpProblem } from './problem';
+
+export const DEV_MODERATORS: ReadonlyArray<{ token: string; moderator: Moderator }> = [
+  { token: 'dev-quality', moderator: { id: 'mod-quality', rev: 1, displayName: 'Quality (dev)', roles: ['quality'] } },
+  { token: 'dev-trust', moderator: { id: 'mod-trust', rev: 1, displayName: 'Trust & Safety (dev)', roles: ['trust_safety'] } },
+  { token: 'dev-auditor', moderator: { id: 'mod-auditor', rev: 1, displayName: 'Auditor (dev)', roles: ['auditor'] } },
+  { token: 'dev-admin', moderator: { id: 'mod-admin', rev: 1, displayName: 'Admin (dev)', roles: ['admin'] } },
+];
+
+export interface TokenTable {
+  /** token → moderator id */
+  readonly tokens: ReadonlyMap<string, string>;
+  /** For printing: moderator id → token. */
+  readonly byModerator: ReadonlyArray<{ token: string; moderatorId: string }>;
+}
+
+export function tokenTable(dev: boolean): TokenTable {
+  const entries = DEV_MODERATORS.map(({ token, moderator }) => ({
+    // Outside development mode a fixed token would be a known password: mint fresh ones.
+    token: dev ? token : `${token.replace('dev-', '')}-${randomBytes(18).toString('base64url')}`,
+    moderatorId: moderator.id,
+  }));
+  return { tokens: new Map(entries.map((e) => [e.token, e.moderatorId])), byModerator: entries };
+}
+
+export function bearerToken(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (header === undefined) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+export function authenticate(req: IncomingMessage, table: TokenTable, moderators: ReadonlyMap<string, Moderator>): Moderator {
+  const token = bearerToken(req);
+  if (token === null) {
+    throw new HttpProblem(401, 'unauthorized', 'Send Authorization: Bearer <token>.', {}, { 'WWW-Authenticate': 'Bearer' });
+  }
+  const id = table.tokens.get(token);
+  const moderator = id === undefined ? undefined : moderators.get(id);
+  if (moderator === undefined) {
+    throw new HttpProblem(401, 'unauthorized', 'The token is not valid; sign in again.', {}, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  }
+  return moderator;
+}
+
+export function hasRole(moderator: Moderator, ...roles: Role[]): boolean {
+  return moderator.roles.includes('admin') || moderator.roles.some((r) => roles.includes(r));
+}

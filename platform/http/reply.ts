@@ -1,0 +1,87 @@
+// What a route answers, as data: the dispatcher sends it, and fault injection can drop it or
+// cut it short after the route has done its work (the case idempotent retries exist for).
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { HttpProblem } from './problem';
+
+export interface Sink {
+  /** Writes a chunk, waiting when the socket is full; false once the client has gone. */
+  write(chunk: string): Promise<boolean>;
+}
+
+export type Reply =
+  | { kind: 'body'; status: number; headers: Record<string, string>; body: Buffer }
+  | { kind: 'stream'; status: number; headers: Record<string, string>; produce: (sink: Sink) => Promise<void> }
+  /** A route that has answered by itself (Server-Sent Events). */
+  | { kind: 'handled' };
+
+export type Fault = 'none' | 'drop' | 'truncate';
+
+export function bodyReply(status: number, text: string | Buffer, contentType: string, headers: Record<string, string> = {}): Reply {
+  const body = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  return { kind: 'body', status, body, headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store', ...headers } };
+}
+
+export function jsonReply(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
+  return bodyReply(status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
+}
+
+/** A body already serialised (a stored decision answer), sent byte for byte. */
+export function rawJsonReply(status: number, text: string, problem: boolean): Reply {
+  return bodyReply(status, text, `application/${problem ? 'problem+json' : 'json'}; charset=utf-8`);
+}
+
+export function problemReply(problem: HttpProblem): Reply {
+  return bodyReply(problem.status, JSON.stringify(problem.body()), 'application/problem+json; charset=utf-8', problem.headers);
+}
+
+function socketSink(res: ServerResponse, budget: number): Sink & { cut: boolean } {
+  let left = budget;
+  const sink = {
+    cut: false,
+    async write(chunk: string): Promise<boolean> {
+      if (res.destroyed || sink.cut) return false;
+      let buf = Buffer.from(chunk, 'utf8');
+      if (buf.length > left) {
+        buf = buf.subarray(0, left);
+        sink.cut = true;
+      }
+      left -= buf.length;
+      if (buf.length > 0 && !res.write(buf)) {
+        await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      }
+      return !res.destroyed && !sink.cut;
+    },
+  };
+  return sink;
+}
+
+export async function sendReply(res: ServerResponse, reply: Reply, fault: Fault): Promise<void> {
+  if (reply.kind === 'handled') return;
+  if (fault === 'drop') {
+    // The work is done, the answer never arrives: the client must retry and get the same answer.
+    res.destroy();
+    return;
+  }
+  if (reply.kind === 'body') {
+    res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(reply.body.length) });
+    if (fault === 'truncate') {
+      res.write(reply.body.subarray(0, Math.floor(reply.body.length / 2)));
+      res.destroy();
+      return;
+    }
+    res.end(reply.body);
+    return;
+  }
+  res.writeHead(reply.status, reply.headers);
+  // A truncated stream stops after its first 2 KiB and the connection is cut.
+  const sink = socketSink(res, fault === 'truncate' ? 2048 : Number.MAX_SAFE_INTEGER);
+  try {
+    await reply.produce(sink);
+  } catch {
+    res.destroy();
+    return;
+  }
+  if (sink.cut) res.destroy();
+  else if (!res.destroyed) res.end();
+}

@@ -1,0 +1,281 @@
+// The HTTP surface of SYNC-API.md on node:http: routing, auth, problem answers, and fault
+// injection around everything but /v1/dev/*.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { eventLogSchema, parseWith, type Moderator } from '../../core';
+import { isoTime } from '../../core/wire/common';
+import { designSvg } from '../assets/svg';
+import { claim, releaseClaim } from '../engine/claims';
+import { decide, parseDecision } from '../engine/decisions';
+import { EventTimeError, type Engine } from '../engine/engine';
+import { authenticate, hasRole, type TokenTable } from './auth';
+import { BODY_LIMIT, DEV_EVENTS_LIMIT, readJson } from './body';
+import { changesReply, feedQuery } from './feed';
+import { faultSettingsSchema, type Faults } from './faults';
+import { HttpProblem } from './problem';
+import { bodyReply, jsonReply, problemReply, rawJsonReply, sendReply, type Fault, type Reply } from './reply';
+import { serveEvents } from './sse';
+
+export interface RouteDeps {
+  engine: Engine;
+  tokens: TokenTable;
+  dev: boolean;
+  faults: Faults;
+  heartbeatMs: number;
+  log: (line: string) => void;
+}
+
+interface Request {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: string[];
+  deps: RouteDeps;
+}
+
+interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: RegExp;
+  dev?: boolean;
+  handle(r: Request): Promise<Reply>;
+}
+
+const claimBodySchema = z.object({ subjectType: z.enum(['submission', 'flag']), subjectId: z.string().min(1).max(200) });
+const clockBodySchema = z.object({ now: isoTime });
+const SUBJECT_TYPES = new Set(['submission', 'flag']);
+
+function moderators(deps: RouteDeps): ReadonlyMap<string, Moderator> {
+  return deps.engine.world.tables.moderator;
+}
+
+function who(r: Request): Moderator {
+  return authenticate(r.req, r.deps.tokens, moderators(r.deps));
+}
+
+function validationProblem(error: string, issues: unknown): HttpProblem {
+  return new HttpProblem(422, 'validation', error, { issues });
+}
+
+/** Dev routes take any moderator's token ("Authorization on every call"); the role does not matter on loopback. */
+function devCaller(r: Request): void {
+  who(r);
+}
+
+const routes: Route[] = [
+  {
+    method: 'GET',
+    path: /^\/v1\/meta$/,
+    handle: async (r) => {
+      const moderator = who(r);
+      const { engine } = r.deps;
+      return jsonReply(200, { apiVersion: 1, serverTime: new Date(engine.nowMs()).toISOString(), policy: engine.policy, moderator });
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/changes$/,
+    handle: async (r) => {
+      who(r);
+      const { after, limit } = feedQuery(r.url.searchParams);
+      return changesReply(r.deps.engine.store, after, limit);
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/events$/,
+    handle: async (r) => {
+      who(r);
+      const fromHeader = Number(r.req.headers['last-event-id'] ?? NaN);
+      const { after } = feedQuery(r.url.searchParams);
+      serveEvents(r.req, r.res, r.deps.engine, Number.isFinite(fromHeader) ? Math.max(after, fromHeader) : after, r.deps.heartbeatMs);
+      return { kind: 'handled' };
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/decisions$/,
+    handle: async (r) => {
+      const moderator = who(r);
+      if (moderator.roles.length === 1 && moderator.roles[0] === 'auditor') {
+        throw new HttpProblem(403, 'forbidden', 'Auditors read only: deciding needs the quality, trust_safety or admin role.');
+      }
+      const parsed = parseDecision(await readJson(r.req, BODY_LIMIT));
+      if (!parsed.ok) return rawJsonReply(parsed.answer.status, parsed.answer.body, true);
+      const answer = await decide(r.deps.engine, moderator, parsed.value);
+      return rawJsonReply(answer.status, answer.body, answer.problem);
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/claims$/,
+    handle: async (r) => {
+      const moderator = who(r);
+      if (!hasRole(moderator, 'quality', 'trust_safety')) throw new HttpProblem(403, 'forbidden', 'Auditors read only: claiming needs the quality, trust_safety or admin role.');
+      const parsed = parseWith(claimBodySchema, await readJson(r.req), 'claim');
+      if (!parsed.ok) throw validationProblem(parsed.error, parsed.issues);
+      const result = await claim(r.deps.engine, moderator, parsed.value.subjectType, parsed.value.subjectId);
+      return claimReply(result);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: /^\/v1\/claims\/([^/]+)\/([^/]+)$/,
+    handle: async (r) => {
+      const moderator = who(r);
+      if (!hasRole(moderator, 'quality', 'trust_safety')) throw new HttpProblem(403, 'forbidden', 'Auditors read only: claims need the quality, trust_safety or admin role.');
+      const [subjectType = '', subjectId = ''] = r.params;
+      if (subjectType !== 'submission' && subjectType !== 'flag') throw new HttpProblem(404, 'not-found', `No claims on ${subjectType}: subjects are ${[...SUBJECT_TYPES].join(' and ')}.`);
+      return claimReply(await releaseClaim(r.deps.engine, moderator, subjectType, subjectId));
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/assets\/([^/]+)$/,
+    handle: async (r) => {
+      who(r);
+      const id = r.params[0] ?? '';
+      const submissionId = id.startsWith('asset-') ? id.slice('asset-'.length) : null;
+      if (submissionId === null || !r.deps.engine.world.tables.submission.has(submissionId)) throw new HttpProblem(404, 'not-found', `No asset ${id}.`);
+      const asset = designSvg(id);
+      const cache = { ETag: asset.etag, 'Cache-Control': 'public, max-age=31536000, immutable' };
+      const ifNoneMatch = r.req.headers['if-none-match'];
+      if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === asset.etag || tag.trim() === '*')) {
+        return { kind: 'body', status: 304, headers: cache, body: Buffer.alloc(0) };
+      }
+      return bodyReply(200, asset.svg, 'image/svg+xml; charset=utf-8', cache);
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/dev\/events$/,
+    dev: true,
+    handle: async (r) => {
+      devCaller(r);
+      const parsed = parseWith(eventLogSchema, await readJson(r.req, DEV_EVENTS_LIMIT), 'event log');
+      if (!parsed.ok) throw validationProblem(parsed.error, parsed.issues);
+      try {
+        return jsonReply(200, await r.deps.engine.applyEvents(parsed.value.events));
+      } catch (error) {
+        if (error instanceof EventTimeError) throw new HttpProblem(422, 'event-in-the-past', error.message, { index: error.index });
+        throw error;
+      }
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/dev\/clock$/,
+    dev: true,
+    handle: async (r) => {
+      devCaller(r);
+      const parsed = parseWith(clockBodySchema, await readJson(r.req), 'clock move');
+      if (!parsed.ok) throw validationProblem(parsed.error, parsed.issues);
+      try {
+        await r.deps.engine.moveClock(Date.parse(parsed.value.now));
+      } catch (error) {
+        if (error instanceof EventTimeError) throw new HttpProblem(422, 'clock-backwards', error.message);
+        throw error;
+      }
+      return jsonReply(200, { now: new Date(r.deps.engine.nowMs()).toISOString(), last: r.deps.engine.lastSeq });
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/dev\/clock$/,
+    dev: true,
+    handle: async (r) => {
+      devCaller(r);
+      return jsonReply(200, { now: new Date(r.deps.engine.nowMs()).toISOString(), rate: r.deps.engine.clock.rate });
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/dev\/faults$/,
+    dev: true,
+    handle: async (r) => {
+      devCaller(r);
+      const parsed = parseWith(faultSettingsSchema, await readJson(r.req), 'fault settings');
+      if (!parsed.ok) throw validationProblem(parsed.error, parsed.issues);
+      r.deps.faults.set(parsed.value);
+      r.deps.log(`faults: ${JSON.stringify(r.deps.faults.current())}`);
+      return jsonReply(200, r.deps.faults.current());
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/dev\/faults$/,
+    dev: true,
+    handle: async (r) => {
+      devCaller(r);
+      return jsonReply(200, r.deps.faults.current());
+    },
+  },
+];
+
+function claimReply(result: Awaited<ReturnType<typeof claim>>): Reply {
+  switch (result.kind) {
+    case 'claimed':
+      return jsonReply(200, result.claim);
+    case 'released':
+      return { kind: 'body', status: 204, headers: { 'Cache-Control': 'no-store' }, body: Buffer.alloc(0) };
+    case 'held':
+      throw new HttpProblem(409, 'claimed', `Moderator ${result.claim.moderatorId} holds this until ${result.claim.expiresAt}.`, { claim: result.claim });
+    case 'missing':
+      throw new HttpProblem(404, 'not-found', result.detail);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function match(method: string, pathname: string, dev: boolean): { route: Route; params: string[] } | { allow: string[] } | null {
+  const allow: string[] = [];
+  for (const route of routes) {
+    if (route.dev === true && !dev) continue;
+    const m = route.path.exec(pathname);
+    if (m === null) continue;
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
+      return { route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+    }
+    allow.push(route.method);
+  }
+  return allow.length > 0 ? { allow } : null;
+}
+
+export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void handle(req, res, deps);
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
+  let fault: Fault = 'none';
+  let reply: Reply;
+  try {
+    const url = new URL(req.url ?? '/', 'http://platform.local');
+    const found = match(req.method ?? 'GET', url.pathname, deps.dev);
+    if (found === null) throw new HttpProblem(404, 'not-found', `No route ${req.method ?? ''} ${url.pathname}.`);
+    if ('allow' in found) {
+      throw new HttpProblem(405, 'method-not-allowed', `${url.pathname} takes ${found.allow.join(', ')}, not ${req.method ?? ''}.`, {}, { Allow: found.allow.join(', ') });
+    }
+    if (deps.dev && found.route.dev !== true && deps.faults.active) {
+      if (deps.faults.latencyMs > 0) await sleep(deps.faults.latencyMs);
+      const roll = deps.faults.roll();
+      if (roll.kind === 'error') throw new HttpProblem(500, 'injected-fault', 'Injected fault: this request failed on purpose (development mode).');
+      if (roll.kind === 'drop' || roll.kind === 'truncate') fault = roll.kind;
+      if (fault === 'drop' && url.pathname === '/v1/events') {
+        res.destroy();
+        return;
+      }
+    }
+    reply = await found.route.handle({ req, res, url, params: found.params, deps });
+  } catch (error) {
+    if (error instanceof HttpProblem) reply = problemReply(error);
+    else {
+      deps.log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      reply = problemReply(new HttpProblem(500, 'internal', 'The platform failed to answer this request.'));
+    }
+    // Whatever is left of a refused body is not read: close the connection after answering.
+    if (!req.complete) res.setHeader('Connection', 'close');
+  }
+  if (req.method === 'HEAD' && reply.kind === 'body') reply = { ...reply, body: Buffer.alloc(0) };
+  await sendReply(res, reply, fault);
+}

@@ -1,0 +1,139 @@
+// The reference platform (SYNC-API.md): the program the demo, development and every sync test
+// run against. Starts the store, the engine and the HTTP server on loopback; see README.md.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Moderator } from '../core';
+import { createClock, type PlatformClock } from './engine/clock';
+import { Engine } from './engine/engine';
+import { DEV_MODERATORS, tokenTable } from './http/auth';
+import { Faults } from './http/faults';
+import { createHandler } from './http/routes';
+import { loadDataset, type DatasetName } from './datasets';
+import { startLive, type LiveHandle } from './live';
+import { openStore } from './store/store';
+
+export interface PlatformOptions {
+  port?: number;
+  host?: string;
+  dev?: boolean;
+  storePath?: string;
+  clock?: string;
+  clockRate?: number;
+  dataset?: DatasetName;
+  seed?: number;
+  live?: boolean;
+  faults?: { latencyMs?: number; errorRate?: number; dropRate?: number; truncateRate?: number; seed?: number };
+  log?: (line: string) => void;
+  /** SSE heartbeat period; SYNC-API says 15 s, tests may shorten it. */
+  heartbeatMs?: number;
+}
+
+export interface RunningPlatform {
+  url: string;
+  port: number;
+  /** The tokens this run accepts (fixed in development mode, minted per start otherwise). */
+  tokens: ReadonlyArray<{ token: string; moderatorId: string }>;
+  /** One line for the console: what was loaded and where the clock stands. */
+  summary: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** How often a running clock fires what it has passed. */
+const TICK_MS = 250;
+
+function configuredClock(options: PlatformOptions): PlatformClock {
+  if (options.clock !== undefined) {
+    const startMs = Date.parse(options.clock);
+    if (Number.isNaN(startMs)) throw new Error(`--clock: not an ISO time: ${options.clock}`);
+    return createClock({ startMs, rate: options.clockRate ?? 0 });
+  }
+  return createClock({ startMs: Date.now(), rate: options.clockRate && options.clockRate > 0 ? options.clockRate : 1 });
+}
+
+async function ensureModerators(engine: Engine, moderators: readonly Moderator[]): Promise<void> {
+  await engine.serial(async () => {
+    for (const moderator of moderators) {
+      const current = engine.world.tables.moderator.get(moderator.id);
+      if (current !== undefined && current.displayName === moderator.displayName && current.roles.join() === moderator.roles.join()) continue;
+      engine.world.put('moderator', current === undefined ? moderator : { ...moderator, rev: current.rev + 1 });
+    }
+    await engine.flush();
+  });
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const host = options.host ?? '127.0.0.1';
+  const dev = options.dev ?? false;
+  const log = options.log ?? (() => undefined);
+  if (dev && !isLoopback(host)) throw new Error(`development mode listens on loopback only, not on ${host}`);
+
+  const store = await openStore(options.storePath);
+  const clock = configuredClock(options);
+  const fresh = store.eventCount === 0 && store.lastSeq === 0;
+  const dataset = options.dataset ?? 'none';
+  let engine: Engine;
+  let loaded = '';
+  try {
+    if (fresh && dataset !== 'none') {
+      // The log is replayed on its own times first; the configured clock takes over after it.
+      const replayStart = Number.MIN_SAFE_INTEGER;
+      engine = await Engine.open({ store, clock: createClock({ startMs: replayStart, rate: 0 }), log });
+      const started = performance.now();
+      const result = await loadDataset(engine, dataset, options.seed ?? 1, clock.nowMs());
+      loaded = `${dataset} dataset (seed ${options.seed ?? 1}): ${result.applied} events applied, ${result.refused.length} refused in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+      engine.useClock(clock);
+    } else {
+      engine = await Engine.open({ store, clock, log });
+      loaded = fresh ? 'empty marketplace' : `store ${store.path}: feed at seq ${store.lastSeq}`;
+    }
+    await ensureModerators(engine, DEV_MODERATORS.map((m) => m.moderator));
+    await engine.catchUp();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const tokens = tokenTable(dev);
+  const faults = new Faults(dev ? (options.faults ?? {}) : {});
+  const server: Server = createServer(createHandler({ engine, tokens, dev, faults, heartbeatMs: options.heartbeatMs ?? 15_000, log }));
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const ticker = clock.rate > 0 ? setInterval(() => void engine.catchUp().catch((e: unknown) => log(`tick failed: ${String(e)}`)), TICK_MS) : null;
+  const live: LiveHandle | null = options.live ? startLive(engine, { seed: options.seed ?? 1, log }) : null;
+  const summary = `${loaded}; clock ${new Date(engine.nowMs()).toISOString()}${clock.rate > 0 ? ` running ×${clock.rate}` : ' stopped'}${options.live ? '; live' : ''}${dev ? '; development mode' : ''}`;
+  log(`platform listening on ${url} — ${summary}`);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    tokens: tokens.byModerator,
+    summary,
+    close: () =>
+      (closing ??= (async () => {
+        if (ticker !== null) clearInterval(ticker);
+        await live?.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await engine.close();
+        await store.close();
+      })()),
+  };
+}
