@@ -78,7 +78,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const fresh = store.eventCount === 0 && store.lastSeq === 0;
   const dataset = options.dataset ?? 'none';
   let engine: Engine;
-  let loaded = '';
+  let loaded: string;
   try {
     if (fresh && dataset !== 'none') {
       // The log is replayed on its own times first; the configured clock takes over after it.

@@ -2,7 +2,7 @@
 // cut it short after the route has done its work (the case idempotent retries exist for).
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { HttpProblem } from './problem';
+import type { HttpProblem } from './problem';
 
 export interface Sink {
   /** Writes a chunk, waiting when the socket is full; false once the client has gone. */
@@ -56,8 +56,16 @@ function socketSink(res: ServerResponse, budget: number): Sink & { cut: boolean 
   return sink;
 }
 
-export async function sendReply(res: ServerResponse, reply: Reply, fault: Fault): Promise<void> {
-  if (reply.kind === 'handled') return;
+/** A stream gathered in memory: only for a dev fault, where the whole length must be known to cut it. */
+async function gathered(reply: Extract<Reply, { kind: 'stream' }>): Promise<Extract<Reply, { kind: 'body' }>> {
+  const parts: string[] = [];
+  await reply.produce({ write: async (chunk) => (parts.push(chunk), true) });
+  return { kind: 'body', status: reply.status, headers: reply.headers, body: Buffer.from(parts.join(''), 'utf8') };
+}
+
+export async function sendReply(res: ServerResponse, given: Reply, fault: Fault): Promise<void> {
+  if (given.kind === 'handled') return;
+  const reply = fault === 'truncate' && given.kind === 'stream' ? await gathered(given) : given;
   if (fault === 'drop') {
     // The work is done, the answer never arrives: the client must retry and get the same answer.
     res.destroy();
@@ -66,7 +74,10 @@ export async function sendReply(res: ServerResponse, reply: Reply, fault: Fault)
   if (reply.kind === 'body') {
     res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(reply.body.length) });
     if (fault === 'truncate') {
-      res.write(reply.body.subarray(0, Math.floor(reply.body.length / 2)));
+      // Destroyed only once the headers and the first half are on the wire, so the client
+      // gets a response whose body ends early rather than no response at all.
+      await new Promise<void>((resolve) => res.write(reply.body.subarray(0, Math.floor(reply.body.length / 2)), () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 20));
       res.destroy();
       return;
     }
@@ -74,8 +85,7 @@ export async function sendReply(res: ServerResponse, reply: Reply, fault: Fault)
     return;
   }
   res.writeHead(reply.status, reply.headers);
-  // A truncated stream stops after its first 2 KiB and the connection is cut.
-  const sink = socketSink(res, fault === 'truncate' ? 2048 : Number.MAX_SAFE_INTEGER);
+  const sink = socketSink(res, Number.MAX_SAFE_INTEGER);
   try {
     await reply.produce(sink);
   } catch {
