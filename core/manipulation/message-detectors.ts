@@ -23,6 +23,7 @@ import {
   RATING_OBJECT,
   REPORTED_QUOTE,
   REQUEST,
+  SELF_ASK,
   SELF_RATED,
   STAR_SCENE,
   STAR,
@@ -86,7 +87,7 @@ function fold(body: string): Folded {
     text += out;
     i += width;
   }
-  return despace(unleet({ text, from, to }));
+  return despace(squeeze(unleet({ text, from, to })));
 }
 
 /** "st4rs" → "stars", "fiv3" → "five": a digit glued after a letter stands for a letter. */
@@ -97,10 +98,37 @@ function unleet(f: Folded): Folded {
     const swap = LEET[c];
     const before = f.text[i - 1];
     const after = f.text[i + 1];
-    // "$15" stays money; "r$" or "$tars" are letters only when a letter precedes.
-    text += swap !== undefined && isLetter(before) && (c !== '$' || isLetter(after)) ? swap : c;
+    // "$15" stays money; "$tars" is letters, as is a digit glued after a letter ("st4rs").
+    const glued = c === '$' ? isLetter(after) : isLetter(before);
+    text += swap !== undefined && glued ? swap : c;
   }
   return { text, from: f.from, to: f.to };
+}
+
+/** "fiiive staaars pleeease" → "five stars please": a letter held for emphasis is one letter. */
+function squeeze(f: Folded): Folded {
+  if (!/([a-z])\1\1/.test(f.text)) return f;
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < f.text.length; i += 1) {
+    const c = f.text[i] ?? '';
+    if (isLetter(c) && c === f.text[i - 1] && c === f.text[i - 2]) continue;
+    if (isLetter(c) && c === f.text[i + 1] && c === f.text[i + 2] && c !== f.text[i - 1]) {
+      // The run is three or more: keep one letter, spanning the whole run in the original.
+      let j = i;
+      while (f.text[j + 1] === c) j += 1;
+      text += c;
+      from.push(f.from[i] ?? 0);
+      to.push(f.to[j] ?? 0);
+      i = j;
+      continue;
+    }
+    text += c;
+    from.push(f.from[i] ?? 0);
+    to.push(f.to[i] ?? 0);
+  }
+  return { text, from, to };
 }
 
 /** "f i v e  s t a r s" → "five stars": letters spaced out to slip past a filter. */
@@ -207,6 +235,8 @@ export interface MessageAnalysis {
   incentive: Finding[];
 }
 
+const NAMES_A_RATING = /rating|review|score|feedback|avis|note|nota|resena|valoracion|calificacion|opinion|evaluation|puntuacion|comment/;
+
 /** A sentence this short ("Please!", "Five stars.") leans on its neighbour for its meaning. */
 const SHORT_WORDS = 3;
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[a-z0-9★]/.test(w)).length;
@@ -226,6 +256,7 @@ export function analyseMessage(body: string): MessageAnalysis {
   const imperative = per(IMPERATIVE, false);
   const condition = per(CONDITION, false);
   const invite = per(INVITE, false);
+  const selfAsk = per(SELF_ASK, false);
   const pastQuestion = per(PAST_QUESTION, false);
   const thanked = per(THANKED, false);
   const change = per(CHANGE_RATING);
@@ -270,7 +301,7 @@ export function analyseMessage(body: string): MessageAnalysis {
   for (let i = 0; i < n; i += 1) {
     const first = demandedAt(i)[0];
     if (first === undefined) continue;
-    let ask = [...asks(i), ...at(invite, i)];
+    let ask = [...asks(i), ...at(invite, i), ...at(selfAsk, i)];
     if (ask.length === 0 && !isQuestion(i) && (isShort(i) || isShort(i - 1) || isShort(i + 1))) {
       ask = [...asks(i - 1), ...asks(i + 1)].filter((r) => isShort(sentenceIndex(sentences, r)) || isShort(i));
     }
@@ -281,15 +312,19 @@ export function analyseMessage(body: string): MessageAnalysis {
   // A rating to change, raise or remove.
   for (let i = 0; i < n; i += 1) {
     const referent = at(mention, i).length > 0 || at(mention, i - 1).length > 0;
+    // In a sentence about a hotel sign, "remove the 5 stars" is a design edit; "your rating" never is.
+    const starsOnly = (r: Range) => scene[i] === true && !NAMES_A_RATING.test(text.slice(r.start, r.end));
     const found = [
       ...at(change, i),
       ...at(raise, i),
       ...at(goes, i),
       ...(referent ? [...at(pronounGoes, i), ...at(changePronoun, i)] : []),
-    ].sort((a, b) => a.start - b.start);
+    ]
+      .filter((r) => !starsOnly(r))
+      .sort((a, b) => a.start - b.start);
     const first = found[0];
-    if (first === undefined || !asksOrQuestion(i)) continue;
-    pressure.push({ kind: 'asks_rating_change', spans: span(...joinNear([first, ...asks(i)])), key: quoteOf(first) });
+    if (first === undefined || !(asksOrQuestion(i) || at(invite, i).length > 0)) continue;
+    pressure.push({ kind: 'asks_rating_change', spans: span(...joinNear([first, ...asks(i), ...at(invite, i)])), key: quoteOf(first) });
   }
 
   // Asking not to leave a low one.

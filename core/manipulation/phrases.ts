@@ -23,6 +23,7 @@ export const STAR = '★';
 // ---------------------------------------------------------------------------------------
 
 const FIVE = alt('5', 'five', 'cinq', 'cinco');
+const TEN = alt('10', 'ten', 'dix', 'diez');
 /** A star word; "estrellitas" is the diminutive a Spanish speaker uses to soften the ask. */
 const STAR_WORD = alt('stars', 'star', 'etoiles', 'etoile', 'estrellas', 'estrella', 'estrellitas', 'estrellita', 'starring', 'starred');
 const SEP = `(?:\\s*-\\s*|\\s+|)`;
@@ -139,7 +140,8 @@ const RATE_VERB = alt(
   'evaluer', 'evaluez', 'evaluar', 'evalua',
 );
 const GIVE_VERB = alt(
-  'give', 'gimme', 'leave', 'drop', 'throw', 'send', 'make it', 'make them', 'donnez', 'donne', 'mettez', 'mets', 'mettre', 'laissez',
+  'give', 'gimme', 'leave', 'drop', 'throw', 'send', 'toss', 'hook me up with', 'hook us up with', 'bless me with', 'hit me with',
+  'grant', 'award', 'shoot', 'slap', 'spare', 'regalame', 'otorgame', 'deme', 'donne-moi', 'mets-moi', 'make it', 'make them', 'donnez', 'donne', 'mettez', 'mets', 'mettre', 'laissez',
   'laisse', 'laisser', 'donner', 'dame', 'ponme', 'pon', 'ponga', 'pongame', 'poner', 'ponerme', 'dejame', 'deja', 'dejeme', 'dejar',
   'darme', 'dar', 'da', 'haz', 'hazlo', 'hazla', 'fais', 'faites',
 );
@@ -151,9 +153,19 @@ const FIVE_VALUE = `${FIVE}(?!${SEP}(?:${STAR_WORD}\\b|★+|\\*)?${SEP}${CLASS_N
 /** The value itself, which the evidence summary quotes: "5 stars", "5/5", "la note maximale". */
 const HIGH_CORE_PARTS = [
   `${CLASS_LEAD}\\b${FIVE}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)`,
-  `★{4,}`,
+  `★(?:\\s*★){3,}`,
   `★\\s*5\\b`,
-  `(?<![\\d.,/])(?:5\\s*(?:/|out of|sur|de|over)\\s*5|10\\s*(?:/|out of|sur|de|over)\\s*10)\\b`,
+  `\\b${FIVE}\\s*[x×*]\\s*★|★\\s*[x×*]\\s*${FIVE}\\b`,
+  // "the last star", "all five stars", clicked: the top of the scale named by where it sits.
+  `\\b(?:click|select|tap|hit|fill|fill in|light up|choose|pick|press|cliquez|cliquer|cliquez sur|selectionnez|cochez|haz clic en|pulsa|pulse|marca|marque|elige|selecciona|dale a|clic sur)\\b[^.!?\\n]{0,20}?\\b(?:the last|the fifth|the 5th|all(?: the)?|all of the|every|toutes les|la derniere|la cinquieme|la 5e|todas las|la ultima|la quinta|5|five|cinq|cinco)\\s+(?:stars?|etoiles?|estrellas?|★)`,
+  // "anything less than 5 stars", "rien en dessous de 5".
+  `\\b(?:anything|nothing|rien|nada|no)\\s+(?:below|under|less than|lower than|short of|but|other than|en dessous de|en-dessous de|moins de|de moins de|inferieur a|menos de|por debajo de|inferior a|que no sea)\\s+(?:a\\s+)?${FIVE}\\b`,
+  `\\b(?:don'?t|do not|ne soyez pas|ne sois pas|no seas|no sea)\\s+(?:be\\s+)?(?:shy|stingy|timide|timides|radin|avare|timido|timida|tacano|tacana)\\s+(?:with|on|avec|sur|con|en)\\s+(?:(?:the|your|les|vos|la|las|tus)\\s+)?(?:stars|rating|ratings|etoiles|note|estrellas|calificacion)\\b`,
+  `\\b(?:noter|notez|note|rate|rating|calificar|califica|calificame|valorar|valora|valorame|puntuar|puntuame)\\b(?:\\s+[a-z'-]+){0,3}?\\s+(?:au max(?:imum)?|al maximo|to the max|au plus haut|lo mas alto)\\b`,
+  `(?<![\\d.,/])(?:${FIVE}\\s*(?:/|out of|sur|de|over)\\s*${FIVE}|${TEN}\\s*(?:/|out of|sur|de|over)\\s*${TEN})\\b`,
+  `\\b(?:note|nota|rating|score|calificacion|valoracion|puntuacion|evaluation|grade)\\s+(?:de|of)\\s+(?:5|cinq|cinco|five|10|dix|diez|ten)\\b(?!\\s*[.,]\\d)(?:\\s*(?:/|sur|de|out of)\\s*(?:5|10))?`,
+  `\\b(?:generous|genereux|genereuse|generoso|generosa|indulgent|indulgente)\\s+(?:with|avec|sur|con|en)\\s+(?:(?:the|my|your|les|vos|la|las|tu|tus|votre|ma|mi)\\s+)?(?:stars|rating|ratings|review|etoiles|note|estrellas|calificacion|valoracion|score)\\b`,
+  `\\bgo\\s+(?:easy|soft|gentle)\\s+on\\s+(?:(?:the|my|me with the|me in the)\\s+)?(?:rating|review|stars|score|feedback)\\b`,
   `\\b${SUPERLATIVE}\\s+(?:possible\\s+|available\\s+)?${SUPERLATIVE_NOUN}\\b(?!\\s+${DESIGN_AFTER}\\b)`,
   `\\b(?:note|nota|valoracion|calificacion|puntuacion|puntaje|evaluation|rating|score)\\s+${MAX_AFTER}\\b`,
   `\\b${GOOD}\\s+(?:(?:little|short|quick|public|petit|petite|pequena)\\s+)?(?:${SENTIMENT_NOUN_EN}|${SENTIMENT_NOUN_FR_ES})\\b(?!\\s+${DESIGN_AFTER}\\b)`,
@@ -172,7 +184,7 @@ export const HIGH_RATING = re(
     // "rate it higher", "rate my work highly", "noter plus haut", "calificar mejor".
     `\\b${RATE_VERB}(?:\\s+[a-z0-9#°'-]+){0,3}?\\s+(?:higher|highly|high|better|up|mieux|plus haut|mas alto|mas alta)\\b`,
     // "give me a 5", "make it a five", "mettez-moi 5", "ponme un 5", "drop me a 5".
-    `\\b${GIVE_VERB}(?:\\s*-?\\s*(?:me|moi|us|nous|it|them|m'|le|la|lo|my \\w+|mon \\w+|mi \\w+))?\\s+(?:(?:a|an|un|una|the)\\s+)?${FIVE_VALUE}`,
+    `\\b${GIVE_VERB}(?:\\s*-?\\s*(?:me|moi|us|nous|it|them|m'|le|la|lo|my \\w+|mon \\w+|mi \\w+))?\\s+(?:(?:a|an|un|una|the)\\s+)?(?:${FIVE_VALUE}|${TEN}\\b${NOT_A_QUANTITY})`,
     // "click all five", "the full five".
     `\\b(?:all|the full|full|the whole|toutes les|las)\\s+(?:${FIVE})\\b(?!\\s*[a-z]{3,})`,
     // "show some love with the stars, 5 of them ideally".
@@ -190,6 +202,7 @@ const WISH_ADJ = alt(
   'super', 'cool', 'sweet', 'awesome', 'a dream', 'the best', 'everything',
   'genial', 'top', 'parfait', 'formidable', 'adorable', 'gentil', 'super sympa', 'sympa', 'merveilleux', 'ideal',
   'increible', 'estupendo', 'un detalle', 'de gran ayuda', 'maravilloso', 'perfecto', 'buenisimo',
+  'appreciee', 'apprecie', 'bienvenue', 'bienvenu', 'apreciada', 'apreciado', 'bienvenida',
 );
 export const REQUEST = re(
   [
@@ -201,7 +214,10 @@ export const REQUEST = re(
     `\\b(?:would it be|is it|is there any|any)\\s+(?:possible|chance|way)\\b`,
     `\\bpossible to\\b|\\bif possible\\b|\\bif you could\\b|\\bif u could\\b`,
     `\\b(?:i'?d|i would|i'll|i will|i'm|i am)\\s+(?:really\\s+|so\\s+|super\\s+|truly\\s+|very\\s+|be\\s+){0,3}(?:appreciate|love|grateful|thankful|be grateful|be thankful|be so grateful|be super grateful)\\b`,
-    `\\b(?:would|will|could|it'?d|that'?d|this'?d)\\s+(?:really\\s+|truly\\s+|so\\s+|honestly\\s+|just\\s+){0,2}(?:be\\s+${WISH_ADJ}|help|mean|make my|make me|save me|boost|matter)\\b`,
+    `\\b(?:would|it'?d|that'?d|this'?d)\\s+(?:really\\s+|truly\\s+|so\\s+|honestly\\s+|just\\s+|definitely\\s+){0,2}(?:be|help|mean|make|save|boost|matter|hurt|kill|crush|ruin|change|put|get|go|do|lift|push)\\b`,
+    `\\b(?:will|could)\\s+(?:really\\s+|truly\\s+|so\\s+|honestly\\s+|just\\s+){0,2}(?:be\\s+${WISH_ADJ}|help|mean|make my|make me|save me|boost|matter)\\b`,
+    `\\b(?:all i (?:ask|want|need)|is all i (?:ask|want|need)|counting on (?:you|your|u)|fingers crossed|crossing my fingers|keeping my fingers crossed|looking forward to (?:your|the|those|a|seeing)|look forward to (?:your|the|those|a|seeing)|expecting|can'?t wait to (?:see|get|read)|waiting for (?:your|the|those|my)|deserves?|deserved|worth (?:a|the|those|all)|make sure|remember)\\b`,
+    `\\u{1F91E}`,
     `\\b(?:means|mean)\\s+(?:a lot|so much|the world)\\b`,
     `\\b(?:hope|hoping)\\s+(?:you|u|for|to get|to see)\\b`,
     `\\b(?:beg|begging|i beg you|je vous en supplie|je t'en supplie|je vous supplie|te lo suplico|se lo suplico|te ruego|le ruego|do me a favou?r|fais-moi plaisir|faites-moi plaisir|rendez-moi service|hazme (?:el|un) favor|hagame (?:el|un) favor)\\b`,
@@ -212,25 +228,36 @@ export const REQUEST = re(
     `\\b(?:pourriez|pouvez|pourrais|peux|voudriez|voulez)\\s*-?\\s*(?:vous|tu)\\b`,
     `\\b(?:vous|tu)\\s+(?:pourriez|pouvez|pourrais|peux|voudriez)\\b`,
     `\\b(?:est-ce que|est ce que|serait-il|serait il|est-il|est il)\\s+(?:vous|tu|possible)\\b`,
-    `\\b(?:ca |cela )?(?:m'|me )aiderai[st]?\\b|\\bm'aiderait\\b|\\b(?:serait|ce serait|ca serait)\\s+(?:vraiment\\s+|tellement\\s+)?${WISH_ADJ}\\b|\\bj'apprecierais\\b|\\bje serais (?:tres |vraiment |tellement )?(?:reconnaissante?|ravie?)\\b|\\bca me ferait (?:plaisir|tellement plaisir)\\b`,
+    `\\b(?:j'attends|j'attends avec impatience|je croise les doigts|je compte sur|merite|meritent|meriterait|vaut bien|valent bien)\\b`,
+    `\\b(?:ca |cela )?(?:m'|me )aiderai[st]?\\b|\\bm'aiderait\\b|\\b(?:serait|ce serait|ca serait|me ferait|ca me ferait|m'arrangerait)\\b|\\bj'apprecierais\\b|\\bje serais (?:tres |vraiment |tellement )?(?:reconnaissante?|ravie?)\\b|\\bca me ferait (?:plaisir|tellement plaisir)\\b`,
     // Spanish
     `\\b(?:por favor|porfa|porfis|porfavor|xfa|x favor|plis|porfi)\\b`,
     `\\b(?:podrias|podria|puedes|puede|pueden|podrian|podes)\\b`,
     `\\b(?:me ayudas|me ayudarias|ayudame|te agradeceria|le agradeceria|agradeceria|te pido|le pido|os pido|no olvides|no se te olvide|no se le olvide|me encantaria|me ayudaria|te importaria|le importaria)\\b`,
-    `\\bseria\\s+(?:muy\\s+|realmente\\s+)?${WISH_ADJ}\\b`,
+    `\\b(?:seria|me haria|me harias|me encantaria|espero|esperando|cuento con|contando con|cruzo los dedos|crucemos los dedos|dedos cruzados|merece|merecen|mereceria|vale|valen)\\b`,
+    `\\bme\\s+(?:vendria|vendrian|ayudaria|ayudarian|salvaria|alegraria)\\b`,
+    `\\b(?:vous voulez bien|tu veux bien|voulez-vous bien|veux-tu bien|voudriez-vous bien)\\b`,
     `\\b(?:me dejas|me das|me pones|me regalas|me calificas|me valoras|me dejarias|me darias|me pondrias)\\b`,
   ].join('|'),
 );
 
+/**
+ * A give-verb aimed at the designer is an ask in itself: "hook me up with 5 stars", "ponme 5
+ * estrellas", "don't be shy with the stars". Not after a third person: "they give me 5 stars".
+ */
+export const SELF_ASK = re(
+  `(?<!\\b(?:they|people|clients|customers|everyone|everybody|who|always|usually|often|i|we|to|that|which|will|would|should|could|can|did|does|do|never)\\s)\\b(?:give|leave|drop|throw|toss|send|gimme|hook|bless|grant|award|hit|shoot|slap|spare|hand)\\s+(?:me|us)\\b|\\b(?:mettez-moi|mettez moi|donnez-moi|donnez moi|laissez-moi|laissez moi|mets-moi|donne-moi|laisse-moi|notez-moi|notez moi|dame|ponme|dejame|regalame|pongame|deme|calificame|valorame|puntuame|otorgame|ponnos|danos)\\b|\\b(?:don'?t|do not|ne soyez pas|ne sois pas|no seas|no sea)\\s+(?:be\\s+)?(?:shy|stingy|timide|timides|radin|avare|timido|timida|tacano|tacana)\\b`,
+);
+
 /** "You can rate me 5 stars here": an invitation, an ask only when a high value is named. */
 export const INVITE = re(
-  `\\b(?:you|u|vous|tu)\\s+(?:can|could|may|might|should|pouvez|pourriez|peux|pourrais|devriez)\\s+(?:just\\s+|simply\\s+|also\\s+|me\\s+|m'|nous\\s+)?(?:give|leave|rate|put|click|drop|mark|award|select|choose|pick|tap|go|post|write|donner|laisser|mettre|noter|attribuer|cliquer)\\b|\\b(?:n'hesitez pas|n'hesite pas|no dudes en|no dude en|feel free to)\\b`,
+  `\\b(?:you|u|vous|tu)\\s+(?:can|could|may|pouvez|pourriez|peux|pourrais)\\s+(?:still\\s+|always\\s+|easily\\s+|also\\s+|toujours\\s+|encore\\s+|aussi\\s+)?(?:change|edit|update|remove|delete|raise|revise|modify|withdraw|changer|modifier|retirer|supprimer|enlever|remonter|reviser)\\b|\\b(?:puedes|podes|podrias)\\s+(?:todavia\\s+|aun\\s+|tambien\\s+)?(?:cambiar|modificar|quitar|borrar|eliminar|subir|actualizar|editar)\\b|\\b(?:you|u|vous|tu)\\s+(?:can|could|may|might|should|pouvez|pourriez|peux|pourrais|devriez)\\s+(?:just\\s+|simply\\s+|also\\s+|me\\s+|m'|nous\\s+)?(?:give|leave|rate|put|click|drop|mark|award|select|choose|pick|tap|go|post|write|donner|laisser|mettre|noter|attribuer|cliquer)\\b|\\b(?:n'hesitez pas|n'hesite pas|no dudes en|no dude en|feel free to)\\b`,
 );
 
 /** A second-person condition: "if you like it", "si te gustó", "once you close the contract". */
 export const CONDITION = re(
   [
-    `\\b(?:if|once|as soon as)\\s+(?:you|u|ya|your|my|it|everything|all|this|that|i get|we get)\\b`,
+    `\\b(?:if|once|as soon as)\\s+(?:you|u|ur|ya|your|youre|my|it|everything|all|this|that|i get|we get)\\b`,
     `\\b(?:when|whenever)\\s+(?:you|u|ya)\\b`,
     `\\b(?:si|une fois que|quand|lorsque|des que|cuando|en cuanto|una vez que)\\s+(?:vous|tu|te|t'|le|la|les|ca|el|usted|estas|estes|quedas|quedaste|ya|mon|ma|mes|mi|mis|me|s'|il|elle|todo|tout)\\b`,
   ].join('|'),
@@ -252,7 +279,7 @@ const IMPERATIVE_VERB = alt(
   'valorame', 'cambia', 'quita', 'quite', 'borra', 'borre', 'sube', 'suba', 'elimina', 'elimine', 'actualiza', 'actualice',
   'modifica', 'modifique', 'regalame', 'otorga', 'otorgame', 'cambie', 'puntua', 'puntuame',
 );
-export const IMPERATIVE = re(`${CLAUSE_LEAD}\\b${IMPERATIVE_VERB}\\b`);
+
 
 /** "Did you change your rating?" asks what happened; it does not ask for a change. */
 export const PAST_QUESTION = re(`\\b(?:did|have|has|had|why did|when did)\\s+(?:you|u)\\b|\\b(?:avez|as)\\s*-?\\s*(?:vous|tu)\\b|\\b(?:has|hiciste|por que)\\b`);
@@ -269,40 +296,45 @@ const CHANGE_VERB = alt(
   'increase', 'increasing', 'improve', 'improving', 'upgrade', 'upgrading', 'rethink', 'erase', 'erasing', 'correct',
   'take down', 'taking down', 'take back', 'take off', 'take away', 'pull down', 'up', 'boost', 'lift', 'redo', 're-do',
   'take another look at', 'took another look at', 'have another look at', 'had another look at', 'look again at',
-  'get rid of', 'fix', 'cancel', 'undo', 'drop', 'pull',
+  'get rid of', 'fix', 'cancel', 'undo', 'drop', 'pull', 'flip', 'switch', 'turn', 'convert', 'make',
   // French, every person and mood a request takes ("changez", "si vous changiez", "pourriez-vous changer")
   'chang(?:er|ez|e|es|iez|eriez|erais|erait|erez|eait)', 'modifi(?:er|ez|e|es|iez|eriez|erais|erait)',
   'retir(?:er|ez|e|es|iez|eriez|erais)', 'supprim(?:er|ez|e|es|iez|eriez|erais)', 'enlev(?:er|ez|iez|eriez|erais)', 'enleve',
   'effac(?:er|ez|iez|eriez)', 'efface', 'revoir|revoyez|revois|revoyiez|reverriez', 'reconsider(?:er|ez|iez|eriez)?',
   'remont(?:er|ez|iez|eriez)', 'remonte', 'relev(?:er|ez|iez|eriez)', 'releve', 'augment(?:er|ez|iez|eriez)', 'augmente',
   '(?:mettre|mettez|mettiez|mettriez) a jour', 'corrig(?:er|ez|iez|eriez)', 'corrige', 'amelior(?:er|ez|iez|eriez)',
-  'reevalu(?:er|ez|iez)', 'rectifi(?:er|ez|iez)', 'repenser', 'annul(?:er|ez|iez)',
+  'reevalu(?:er|ez|iez)', 'rectifi(?:er|ez|iez)', 'repenser', 'annul(?:er|ez|iez)', 'rehauss(?:er|ez|iez|eriez)',
+  'revis(?:er|ez|iez|eriez)', 'revenir sur', 'revenez sur', 'reviendriez sur', 'faire disparaitre',
   // Spanish, likewise ("cambia", "si cambias", "que cambies", "que actualizaras", "subirla")
   'cambi(?:ar|a|as|e|es|en|aras|ases|arias|aria|arla|arlo|ala|alo)', 'modific(?:ar|a|as|aras|ases|aria|arias|arla|arlo)',
   'modifique(?:s)?', 'quit(?:ar|a|as|e|es|aras|ases|arla|arlo|ala|alo)', 'borr(?:ar|a|as|e|es|aras|ases|arla|arlo|ala|alo)',
   'elimin(?:ar|a|as|e|es|aras|ases|arla|arlo)', 'actualiz(?:ar|a|as|aras|ases|arla|arlo|aria|arias)', 'actualice(?:s)?',
   'sub(?:ir|e|es|as|a|ieras|ieses|irla|irlo|irle|ela|ala|iria|irias)', 'reconsider(?:ar|a|as|es|e|aras)',
   'retir(?:ar|a|as|es|e|aras|arla|arlo)', 'mejor(?:ar|aras|arla|arlo)', 'edit(?:ar|a|as|es|e)', 'correg(?:ir|ira|irla)',
-  'corrij(?:a|as)', 'revis(?:ar|a|es|aras)', 'replante(?:ar|a|es)', 'aument(?:ar|a|as|es|e|aras)', 'anul(?:ar|a|es|e)',
+  'corrij(?:a|as)', 'revis(?:ar|a|es|aras)', 'subeme', 'subirme', 'cambiame', 'quitame', 'borrame', 'mejorame', 'replante(?:ar|a|es)', 'aument(?:ar|a|as|es|e|aras)', 'anul(?:ar|a|es|e)',
 );
+/** A verb opening a clause, the way a request in the imperative opens: "Remove the 1 star", "Cámbiame la nota". */
+export const IMPERATIVE = re(`${CLAUSE_LEAD}\\b(?:${IMPERATIVE_VERB}|${CHANGE_VERB})\\b`);
+
 const GAP_WORD = alt(
   'your', 'the', 'my', 'this', 'that', 'those', 'these', 'its', 'a', 'an', 'one', 'single', 'low', 'lowest', 'bad', 'negative',
   'poor', 'harsh', 'old', 'previous', 'last', 'current', 'recent', 'unfair', 'earlier', 'little', 'lonely', 'mean',
   'votre', 'vos', 'ta', 'ton', 'tes', 'la', 'le', 'les', 'cette', 'ce', 'mon', 'ma', 'mes', 'sa', 'son', 'un', 'une',
   'mauvaise', 'mauvais', 'negatif', 'negative', 'ancienne', 'ancien', 'petite', 'dernier', 'derniere',
-  'su', 'tu', 'tus', 'sus', 'el', 'los', 'las', 'esa', 'ese', 'esta', 'este', 'mi', 'mis', 'una', 'mala', 'negativa',
+  'su', 'tu', 'tus', 'sus', 'el', 'los', 'las', 'esa', 'ese', 'esta', 'este', 'esas', 'esos', 'estas', 'estos', 'ces',
+  'mi', 'mis', 'una', 'mala', 'negativa',
   'negativo', 'baja', 'vieja', 'anterior', 'ultima', 'injusta', 'pequena',
   'de', 'du', 'des', 'on', 'sur', 'en', 'up', 'down', 'back', 'away', 'off', 'out', 'again', 'at',
   '\\d', '[1-4]-star', '[1-4](?:\\s*-?\\s*(?:stars?|etoiles?|estrellas?))?', 'one-star', 'two-star', '[1-4]/5',
 );
 const GAP = `(?:\\s*(?:${GAP_WORD})(?![a-z0-9])){0,4}?`;
-const FIRST_PERSON_LEAD = `(?<!\\b(?:i|we|i'll|we'll|i'd|we'd|i've|we've|i'm|let me|lemme|let us|gonna|going to|je|j'|nous|je vais|je peux|je dois|on va|voy a|vamos a|puedo|podemos|yo|ya|he|hemos|me|te)\\s+(?:(?:will|can|could|shall|have|had|just|already|might|may|must|need to|should|also|then|now|quickly|vais|peux|viens de|dois|vite|voy a|puedo|ya|also)\\s+){0,2})`;
+const FIRST_PERSON_LEAD = `(?<!\\b(?:i|i'll|we'll|i'd|we'd|i've|we've|i'm|let me|lemme|let us|gonna|going to|je|j'|je vais|je peux|je dois|on va|voy a|vamos a|puedo|podemos|yo|ya|he|hemos|me|te)\\s+(?:(?:will|can|could|shall|have|had|just|already|might|may|must|need to|should|also|then|now|quickly|vais|peux|viens de|dois|vite|voy a|puedo|ya|also)\\s+){0,2})`;
 const NOT_IN_PASSIVE = `(?<!\\bbe\\s)`;
 
 /** A change verb taking a rating as its object: "change your rating", "quite la valoración". */
 export const CHANGE_RATING = re(
   [
-    `${FIRST_PERSON_LEAD}${NOT_IN_PASSIVE}\\b${CHANGE_VERB}\\b${GAP}\\s*(?:${RATING_NOUN}|${FRACTION})`,
+    `${FIRST_PERSON_LEAD}${NOT_IN_PASSIVE}\\b${CHANGE_VERB}\\b${GAP}[\\s-]*(?:${RATING_NOUN}|${FRACTION})`,
     // "take your 2-star rating down", "bump my score up".
     `${FIRST_PERSON_LEAD}\\b(?:take|pull|bring|knock|bump|put)\\b${GAP}\\s*${RATING_NOUN}\\s+(?:down|off|away|up|back up)\\b`,
   ].join('|'),
@@ -311,17 +343,20 @@ export const CHANGE_RATING = re(
 const LOW_TO_HIGH = `(?:(?:a|an|un|una|the)\\s+)?(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)\\b(?:\\s*(?:stars?|etoiles?|estrellas?|★))?`;
 /** A raise to a given value: "change it to 5", "bump it up to 4", "subirla a 4", "change that 3 to a 5". */
 export const RAISE_TO = re(
-  `${FIRST_PERSON_LEAD}\\b${CHANGE_VERB}\\b(?:\\s*-?\\s*(?:it|them|that|this|la|lo|le|l'|ca))?(?:\\s+(?:that|the|your|this|ce|cette|votre|ese|esa|el|la|tu|su)\\s+[1-4](?:\\s*(?:stars?|etoiles?|estrellas?|★))?)?(?:\\s+up)?\\s+(?:to|a|pour|en|into)\\s+${LOW_TO_HIGH}${NOT_A_QUANTITY}|\\bfrom\\s+[1-4]\\s+to\\s+(?:a\\s+)?(?:[2-5])\\b(?=\\s*(?:stars?|etoiles?|estrellas?|★)|\\s*[?!.]|$)|\\bde\\s+[1-4]\\s+a\\s+[2-5]\\s+(?:etoiles?|estrellas?)`,
+  `${FIRST_PERSON_LEAD}\\b${CHANGE_VERB}\\b(?:\\s*-?\\s*(?:it|them|that|this|la|lo|le|l'|ca))?(?:\\s+(?:that|the|your|this|those|these|ce|cette|ces|votre|vos|ese|esa|esas|esos|el|la|las|los|tu|tus|su|sus)\\s+[1-4](?:\\s*(?:stars?|etoiles?|estrellas?|★))?)?(?:\\s+up)?\\s+(?:to|a|pour|en|into|por|par)\\s+${LOW_TO_HIGH}${NOT_A_QUANTITY}|(?<![\\d.,])[1-4]\\s*(?:→|->|=>|➡|⇒)\\s*[2-5]\\b(?![.,]\\d)|\\bfrom\\s+[1-4]\\s+to\\s+(?:a\\s+)?(?:[2-5])\\b(?=\\s*(?:stars?|etoiles?|estrellas?|★)|\\s*[?!.]|$)|\\bde\\s+[1-4]\\s+a\\s+[2-5]\\s+(?:etoiles?|estrellas?)`,
 );
+
+/** "the rating removed" after "have" or "get", not "I've had the rating removed" told after the fact. */
+const NOT_THIS_SIDE = `(?<=\\b(?:have|get|got|having|getting|avoir|faire|tener|hacer)\\s(?:(?:\\w+)\\s){0,3})`;
 
 /** A rating made to go away or go up by itself: "that low score could go away", "si la nota sube a 5". */
 export const RATING_GOES = re(
-  `(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be updated|be raised|be bumped|go up|sube a|suba a|subiera a|monte a|passe a|passait a|desaparec\\w*|disparai\\w*|disparaitre|s'en aller|quitarse|borrarse)`,
+  `${NOT_THIS_SIDE}(?:${RATING_NOUN}|${FRACTION})\\s+(?:removed|deleted|changed|updated|raised|taken down|withdrawn|bumped up|retiree?|supprimee?|enlevee?|modifiee?|changee?|quitada|borrada|eliminada|cambiada|retirada|actualizada)\\b|(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be updated|be raised|be bumped|go up|sube a|suba a|subiera a|monte a|passe a|passait a|desaparec\\w*|disparai\\w*|disparaitre|s'en aller|quitarse|borrarse)`,
 );
 
 /** A pronoun made to go away: "any chance it could disappear?"; needs a rating mentioned nearby. */
 export const PRONOUN_GOES = re(
-  `\\b(?:it|that|this|they|la|lo|ca|elle)\\s+(?:could|can|would|might|may|pourrait|peut|puede|podria)\\s+(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be raised|go up|desaparecer|disparaitre)\\b`,
+  `\\b(?:make|let|faire|hacer|hacerla|hacerlo|hacerlas)\\s+(?:it|them|that|this|la|les|lo|las)?\\s*(?:disappear|go away|vanish|disparaitre|desaparecer)\\b|\\b(?:it|that|this|they|la|lo|ca|elle)\\s+(?:could|can|would|might|may|pourrait|peut|puede|podria)\\s+(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be raised|go up|desaparecer|disparaitre)\\b`,
 );
 
 /** A change verb on a pronoun: "can you change it", "¿la puedes quitar?"; needs a rating nearby. */
@@ -350,13 +385,14 @@ const LOW_NOUN = alt(
   'review', 'rating', 'feedback', 'score', 'resena', 'valoracion', 'calificacion', 'opinion', 'comentario', 'nota',
   'avis', 'note', 'evaluation', 'commentaire', 'critique', 'critica', 'puntuacion', 'estrellas', 'etoiles', 'stars',
 );
+const FIVE_OR_STAR = `(?:5|five|cinq|cinco)\\b`;
 const LEAVE_VERB = alt(
   'leave', 'give', 'post', 'write', 'put', 'drop', 'rate', 'leaving', 'giving', 'posting', 'writing',
   'dejes', 'dejeis', 'des', 'pongas', 'escribas', 'publiques', 'dejarme', 'dejar', 'poner', 'darme', 'dar',
   'mettez', 'laissez', 'mettre', 'laisser', 'donnez', 'donner', 'mets', 'laisse', 'publiez', 'ecrivez', 'attribuez',
 );
 export const AVOID_LOW = re(
-  `\\b(?:don'?t|do not|dont|never|won'?t|will not|wouldn'?t|would not|avoid|no|ne|n'|nunca|jamais|evitez|evite|evita|sans)\\b[^.!?\\n]{0,20}?\\b${LEAVE_VERB}\\b[^.!?\\n]{0,16}?\\b${LOW}\\s+${LOW_NOUN}\\b`,
+  `\\b(?:please|pls|plz|svp|por favor|porfa)\\s+(?:no|not|pas de|sin|nada de)\\s+(?:more\\s+)?(?:1|one|2|two|un|une|una)\\s*-?\\s*(?:stars?|etoiles?|estrellas?)\\b|\\b(?:no|not|pas de|sin|nada de)\\s+(?:more\\s+)?(?:1|one|2|two|un|une|una)\\s*-?\\s*(?:stars?|etoiles?|estrellas?)\\b[^.!?\\n]{0,12}?(?:please|pls|plz|svp|por favor|porfa|\\u{1F64F})|\\b(?:don'?t|do not|please don'?t|no me|ne me)\\s+(?:rate|grade|score|mark|califiques|puntues|valores|notez|notes)\\s+(?:me\\s+|us\\s+|it\\s+)?(?:under|below|less than|lower than|en dessous de|moins de|menos de|por debajo de)\\s+(?:a\\s+)?${FIVE_OR_STAR}|\\b(?:don'?t|do not|dont|please don'?t|no me|no nos|ne me|ne nous)\\s+(?:rate|grade|score|mark|califiques|puntues|valores|evalues|notez|notes|notez pas|note pas|juges)\\s+(?:me\\s+|us\\s+|pas\\s+|it\\s+)?(?:badly|poorly|low|too low|harshly|mal|bajo|severement|severamente|durement)\\b|\\b(?:don'?t|do not|dont|never|won'?t|will not|wouldn'?t|would not|avoid|no|ne|n'|nunca|jamais|evitez|evite|evita|sans)\\b[^.!?\\n]{0,20}?\\b${LEAVE_VERB}\\b[^.!?\\n]{0,16}?\\b${LOW}\\s+${LOW_NOUN}\\b`,
 );
 
 // ---------------------------------------------------------------------------------------
@@ -370,7 +406,7 @@ export const VALUE = re(
     MONEY,
     `(?<![\\d.,])-?\\d{1,3}\\s?%(?:\\s?off)?`,
     `\\b(?:discount|discounts|discounted|refund|refunds|refunded|refunding|reimburse|reimbursed|coupon|coupons|voucher|vouchers|bonus|bonuses|gift|gifts|gift card|giftcard|cashback|cash back|money back|rebate|freebie|freebies|complimentary|on the house|promo code|discount code|reward|rewards|perk|perks|tip you|pay you|paying you|i'll pay|i will pay|send you back|send back)\\b`,
-    `\\b(?:waive|waived|waiving|throw in|throwing in|thrown in|chuck in)\\b`,
+    `\\b(?:waive|waived|waiving|throw in|throwing in|thrown in|chuck in|make it worth your while|worth your while|special price|special rate|mate's rates|friend price|half price|half-price|half off|on me|i'll cover|i will cover|cover the (?:cost|costs|printing|fee|fees|shipping|hosting))\\b`,
     `\\b(?:for free|free of charge|at no (?:extra\\s+)?(?:cost|charge)|no (?:extra\\s+)?charge|without charge|% off|off your next|off the next)\\b`,
     `(?<!\\b(?:feel|feels|be|royalty|copyright|hands|sugar|gluten|stress|hassle|worry|error|bug|duty|tax|carbon|fat|risk|care|scot|lead|fragrance|cruelty)[\\s-])\\bfree\\b(?!\\s*(?:to|for (?:commercial|personal)|font|fonts|time|-form|form|lance|lancer|hand|space|standing|shipping|trial|version of (?:the )?font|license|licence|stock|images?|photos?|icons? pack|of (?:copyright|rights)|plan|tier|account)\\b)(?!-)`,
     `\\b(?:extra|additional|unlimited|more|bonus)\\s+(?:free\\s+)?${EXTRA_WORK}\\b`,
@@ -378,11 +414,13 @@ export const VALUE = re(
     `\\b(?:remise|remises|reduction|reductions|rabais|rembourse|rembourser|remboursement|remboursements|rembourserai|rembourserais|remboursee?|gratuit|gratuite|gratuits|gratuites|gratuitement|offert|offerte|offerts|offertes|cadeau|cadeaux|bon d'achat|bons d'achat|code promo|bon de reduction|prime|geste commercial|sans frais|a l'oeil|carte cadeau|ristourne|dedommagement|dedommager)\\b`,
     `\\b(?:je vous|je t'|je te|on vous|je vous en)\\s*(?:l'|les |la |le )?offr\\w*`,
     `\\b(?:revisions?|retouches?|propositions?|maquettes?|declinaisons?|versions?|modifications?|pages?|creations?)\\s+(?:supplementaires?|en plus|bonus|offertes?)\\b`,
+    `\\b(?:prix special|prix d'ami|tarif preferentiel|tarif special|a moitie prix|moitie prix|je prends en charge|je vous paie|je te paie|je vous paye|c'est pour moi)\\b`,
     `\\bje vous fais\\s+(?:cadeau|une fleur|un prix|une remise|une reduction)\\b`,
     // Spanish
     `\\b(?:descuento|descuentos|rebaja|rebajas|reembolso|reembolsos|reembolsar|reembolso|te reembolso|le reembolso|gratis|gratuito|gratuita|gratuitos|gratuitas|regalo|regalos|te regalo|le regalo|regalarte|regalamos|obsequio|obsequiar|te obsequio|bono|bonos|cupon|cupones|codigo de descuento|sin costo|sin cargo|sin coste|de regalo|tarjeta de regalo|premio|recompensa)\\b`,
     `\\b(?:te|le|os)\\s+(?:devuelvo|devolvere|devuelva|devolveria|pago|pagare|pagaria|doy|dare|daria|hago|hare|haria|mando|envio|regalo|obsequio)\\b(?=[^.!?\\n]{0,60}?(?:${MONEY}|\\d+\\s?%|gratis|regalo|dinero|recargo|anticipo|deposito|pago|tarifa|\\bgratuit|sin costo|extra|adicional|bonus))`,
     `\\b(?:devolver|devuelvo|devolvere|devolverte|devolverle)\\b`,
+    `\\b(?:precio especial|precio de amigo|mitad de precio|a mitad de precio|medio precio|tarifa especial|corre por mi cuenta|yo invito|te invito)\\b`,
     `\\b(?:revisiones|disenos|versiones|cambios|propuestas|paginas)\\s+(?:extra|adicionales|gratis|de regalo|de mas)\\b`,
   ].join('|'),
 );
@@ -417,6 +455,7 @@ export const STAR_SCENE = re(
     'widget', 'icon', 'icons', 'pattern', 'background', 'illustration', 'sticker', 'emblem', 'crest', 'badge', 'border',
     'confetti', 'sparkle', 'sparkles', 'pointed', 'outline', 'filled', 'gold stars', 'yellow stars', 'michelin', 'sheriff',
     'christmas', 'mockup', 'footer', 'header', 'banner', 'cielo', 'noche', 'bandera', 'letrero', 'fondo', 'icono', 'iconos',
+    'google', 'yelp', 'trustpilot', 'tripadvisor', 'homepage', 'landing page', 'testimonials', 'crest',
     'ciel', 'nuit', 'drapeau', 'enseigne', 'fond', 'icone', 'icones', 'motif', 'hotel de', "l'hotel",
   )}\\b`,
 );

@@ -51,6 +51,22 @@ describe('pressure_message: asking for a rating of a given sentiment', () => {
     'pls 5* thx',
     'Five stars. Please.',
     'A ⭐️⭐️⭐️⭐️⭐️ from you would make my day',
+    '⭐ ⭐ ⭐ ⭐ ⭐ pls',
+    '5x⭐ please',
+    '5 $tars please',
+    'fiiive staaars pleeease',
+    'hook me up with 5 stars!',
+    'All I ask is 5 stars',
+    'fingers crossed for 5 stars 🤞',
+    'Looking forward to your 5-star review!',
+    'A 5 star would be the cherry on top',
+    "Don't be shy with the stars 😄",
+    'Could you click the last star?',
+    'anything less than 5 stars would hurt my ranking',
+    'I think this deserves 5 stars, honestly',
+    'Be generous with the stars please 😇',
+    'Please give me ten out of ten',
+    'Help a designer out with 5 stars?',
     // French
     'Merci de laisser un avis 5 étoiles.',
     'Pouvez-vous me donner la note maximale ?',
@@ -61,6 +77,11 @@ describe('pressure_message: asking for a rating of a given sentiment', () => {
     "J'aimerais beaucoup avoir 5 étoiles de votre part.",
     'Une bonne note m’aiderait énormément.',
     'METTEZ 5 ETOILES SVP',
+    'Je croise les doigts pour les 5 étoiles',
+    'Une note maximale me ferait plaisir',
+    'Vous pouvez me noter au maximum ?',
+    'Une note de 5 serait vraiment appréciée',
+    'Vous voulez bien me noter 5/5 ?',
     // Spanish
     '¿Me podrías poner 5 estrellas?',
     'Deja una reseña de 5 estrellas, por favor.',
@@ -71,6 +92,10 @@ describe('pressure_message: asking for a rating of a given sentiment', () => {
     'Una valoración positiva me ayudaría mucho.',
     'Dame 5 estrellitas 🙏',
     'ponme cinco estrellas porfa',
+    'No seas malo y ponme 5 estrellas',
+    'Cuento con tus 5 estrellas',
+    'Una calificación de 5 me vendría genial',
+    'Ponme un diez',
   ])('%s', (body) => {
     expect(pressured(body)).toBe(true);
   });
@@ -101,6 +126,17 @@ describe('pressure_message: asking to change or remove a rating', () => {
     '¿Puedes subir tu calificación?',
     '¿Podría eliminar la reseña de una estrella?',
     'Te agradecería que actualizaras tu opinión.',
+    'Is it possible to have the low rating removed?',
+    'Please flip that 2 to a 5',
+    'Change 3→5 please',
+    'the 2 stars you gave me... could you make them disappear?',
+    'Can we get rid of that 1-star?',
+    'You can still edit your review btw 😉',
+    'Pourriez-vous revenir sur votre note ?',
+    'Pouvez-vous rehausser votre note ?',
+    '¿Puedes cambiar esas 2 estrellas por 5?',
+    'Cámbiame la nota a 5',
+    'Si puedes, súbeme la nota',
   ])('%s', (body) => {
     expect(pressured(body)).toBe(true);
   });
@@ -111,6 +147,9 @@ describe('pressure_message: asking not to leave a low rating', () => {
     "Please don't give me a low rating, I'll fix everything.",
     'Merci de ne pas me laisser de mauvaise note.',
     'No me pongas una mala calificación, porfa.',
+    'Please no 1 stars 🙏',
+    "Don't rate me under 5 please",
+    'Porfa, no me califiques mal',
   ])('%s', (body) => {
     expect(pressured(body)).toBe(true);
   });
@@ -146,6 +185,24 @@ describe('ordinary design talk is not pressure', () => {
     '¿Quieres que las estrellas del cielo sean más grandes?',
     'El hotel tiene cinco estrellas, así que usé dorado.',
     'Puedes calificar cada propuesta con sinceridad, me ayuda a mejorar.',
+    'They always give me 5 stars when the job is done right.',
+    'Looking forward to your feedback on the fonts!',
+    'Can you make the last star smaller?',
+    '5 stars would look cluttered on the sign.',
+    'We can change the rating widget colour if you like.',
+    "I'm counting on your feedback for the colours.",
+    'You can still change the colours before we finalise.',
+    'No 1px lines in the final version please.',
+    'Can you give me 5 minutes? I am uploading.',
+    'Give me 5 more days and I will deliver the brand book.',
+    'Please rate your top 5 logos so I can narrow down.',
+    'Could you review the 5 star icons I made?',
+    'Could you send me your five-star reviews from Google so I can put them on the homepage?',
+    'I gave the hotel five stars in the mockup, do you like it?',
+    'Remove the 5 stars from the hotel crest please.',
+    'Can you change 1 star to 2 stars on the hotel sign?',
+    'Should the rating stars be filled or outlined?',
+    "I've had 5-star reviews from all my clients, so don't worry.",
   ])('%s', (body) => {
     expect(scanMessage(body)).toEqual({ pressure: [], incentive: [] });
   });
@@ -167,6 +224,11 @@ describe('incentive_offer: value tied to a rating or review', () => {
     'Te hago un descuento del 30% si me dejas 5 estrellas.',
     'Si cambias tu reseña te devuelvo el dinero.',
     'Te regalo las tarjetas si me pones una buena valoración.',
+    'Rate me 5 and I will cover the printing.',
+    'Por una buena reseña te hago un precio especial.',
+    'Si vous mettez 5 étoiles, la prochaine commande est à moitié prix.',
+    "I'll make it worth your while if you update the review.",
+    'Paypal you 10 bucks for a 5 star',
   ])('%s', (body) => {
     const scan = scanMessage(body);
     expect(scan.incentive.length).toBeGreaterThan(0);
@@ -192,6 +254,8 @@ describe('incentive_offer: value tied to a rating or review', () => {
     'Les révisions gratuites sont incluses dans le forfait.',
     'Las revisiones gratis están incluidas en el paquete.',
     'Thanks for the feedback! As a bonus I also made a dark version.',
+    'Free shipping on the printed cards, and the review of the proofs is included.',
+    'Je peux vous faire une remise si vous prenez aussi les flyers.',
   ])('not without a rating: %s', (body) => {
     expect(incentivised(body)).toBe(false);
   });
