@@ -5,12 +5,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   Log,
   MINUTE,
+  Mirror,
   NO_FAULTS,
   TOKENS,
   changesPageSchema,
+  decision,
+  decisionAppliedSchema,
   expectOk,
   expectProblem,
   metaSchema,
+  mustFindEntity,
+  postHeldSubmission,
   serverNow,
   setClock,
   setFaults,
@@ -99,6 +104,30 @@ describe('fault injection', () => {
     expect(await readJson('/v1/changes?after=0&limit=10')).toBe('unparseable');
     await setFaults(platform.api(TOKENS.admin), NO_FAULTS);
     expect(await readJson('/v1/meta')).toBe('parsed');
+  });
+
+  // The console's outbox retries a decision whose answer was lost; the decision id makes the
+  // retry safe (SYNC-API.md), whether the fault struck before or after the platform applied it.
+  it.each([
+    ['a 500', { errorRate: 1 }],
+    ['a dropped connection', { dropRate: 1 }],
+    ['a truncated answer', { truncateRate: 1 }],
+  ] as const)('applies a decision retried after %s exactly once', async (_name, fault) => {
+    const admin = platform.api(TOKENS.admin);
+    const held = await postHeldSubmission(admin, 'retry');
+    const mirror = new Mirror(admin);
+    await mirror.sync();
+    const submission = mirror.get('submission', held.submissionId);
+    const body = decision('submission', submission, 'approve', await serverNow(admin));
+
+    await setFaults(admin, { ...NO_FAULTS, ...fault });
+    await platform.api(TOKENS.quality).post('/v1/decisions', body).catch(() => undefined);
+    await setFaults(admin, NO_FAULTS);
+
+    const retried = expectOk(await platform.api(TOKENS.quality).post('/v1/decisions', body), decisionAppliedSchema);
+    expect(mustFindEntity(retried.entities, 'submission', submission.id).rev).toBe(submission.rev + 1);
+    await mirror.sync();
+    expect(mirror.get('submission', submission.id)).toMatchObject({ status: 'visible', rev: submission.rev + 1 });
   });
 
   it('takes faults from the start options', async () => {

@@ -3,8 +3,11 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DAY,
   HOUR,
   Log,
+  MINUTE,
+  PRESSURE_MESSAGE,
   TOKENS,
   decision,
   decisionAppliedSchema,
@@ -13,7 +16,6 @@ import {
   newStoreDir,
   parseEntity,
   postEvents,
-  postFlagScenario,
   postHeldSubmission,
   postPendingSubmission,
   pullAll,
@@ -37,14 +39,23 @@ beforeAll(async () => {
   try {
     const admin = first.api(TOKENS.admin);
     const held = await postHeldSubmission(admin, 'restart');
-    await postPendingSubmission(admin, 'restart');
-    await postFlagScenario(admin, 'restart');
+    // Decided before the clock moves on, or R3 would release it first.
     const { changes } = await pullAll(admin, 0, 5000);
     const submission = parseEntity('submission', fold(changes).get(`submission/${held.submissionId}`)?.data);
     const body = decision('submission', submission, 'approve', await serverNow(admin));
     const reply = await admin.post('/v1/decisions', body);
     expectOk(reply, decisionAppliedSchema);
     decided = { body, reply };
+    await postPendingSubmission(admin, 'restart');
+    // Messages, a report, a contract and a review: flags too, when the detectors fire, are compared after the restart.
+    const log = new Log((await serverNow(admin)) + MINUTE);
+    const [customer, designer, contract] = [uid('restart-c'), uid('restart-d'), uid('restart-k')];
+    log.customer(customer).designer(designer).wait(MINUTE);
+    log.message(uid('restart-m'), designer, customer, PRESSURE_MESSAGE).wait(MINUTE);
+    log.report(uid('restart-r'), customer, designer, 'The designer asked me to change my rating.').wait(MINUTE);
+    log.contract(contract, customer, designer).wait(DAY).closeContract(contract).wait(MINUTE);
+    log.review(uid('restart-rv'), contract, 'client');
+    expect((await postEvents(admin, log)).refused).toEqual([]);
     const all = await pullAll(admin, 0, 5000);
     before = { state: fold(all.changes), last: all.last, clock: await serverNow(admin) };
   } finally {
