@@ -2,9 +2,13 @@
 // without comparing every pair, since one designer can have thousands of reviews.
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const ASCII_WORD = /[a-z0-9]+/g;
+const BEYOND_PLAIN_ASCII = /[^\t\n\r -~]/;
 
 /** Words for comparison: case, punctuation and compatibility forms (ﬁ, full-width) do not count. */
 export function words(text: string): string[] {
+  // Most reviews are plain ASCII, where NFKC and Unicode classes change nothing: skip them.
+  if (!BEYOND_PLAIN_ASCII.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
   return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
 }
 
@@ -27,6 +31,40 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   for (const shingle of small) if (large.has(shingle)) common += 1;
   const union = a.size + b.size - common;
   return union === 0 ? 0 : common / union;
+}
+
+/** Common elements of two ascending integer arrays without repeats: one merge pass. */
+function overlap(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      common += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return common;
+}
+
+/** Each id's rank when ordered by frequency, rarest first, ties by id: a counting sort, linear. */
+function ranksByFrequency(frequency: readonly number[]): Int32Array {
+  let most = 0;
+  for (const f of frequency) most = Math.max(most, f);
+  const start = new Int32Array(most + 2);
+  for (const f of frequency) start[f + 1] = (start[f + 1] ?? 0) + 1;
+  for (let f = 1; f < start.length; f++) start[f] = (start[f] ?? 0) + (start[f - 1] ?? 0);
+  const rankOf = new Int32Array(frequency.length);
+  frequency.forEach((f, id) => {
+    const rank = start[f] ?? 0;
+    rankOf[id] = rank;
+    start[f] = rank + 1;
+  });
+  return rankOf;
 }
 
 export interface SimilarPair {
@@ -78,44 +116,69 @@ export function nearDuplicateGroups(sets: readonly ReadonlySet<string>[], minJac
     pairs.push({ a: Math.min(a, b), b: Math.max(a, b), similarity });
   };
 
-  // Identical sets (the common case for a pasted template) collapse onto their first copy.
-  const firstCopy = new Map<string, number>();
-  const distinct: number[] = [];
-  sets.forEach((set, i) => {
-    if (set.size === 0) return;
-    const key = [...set].sort().join('\n');
-    const first = firstCopy.get(key);
-    if (first === undefined) {
-      firstCopy.set(key, i);
-      distinct.push(i);
-    } else join(first, i, 1);
+  // Shingles become ranks in one global order, rarest first (ties by first appearance, so the
+  // order follows the input's); each set becomes its ranks ascending, so a prefix is a slice
+  // and an overlap is a merge of sorted integers rather than string lookups.
+  const idOf = new Map<string, number>();
+  const frequency: number[] = [];
+  const ids = sets.map((set) => {
+    const out = new Int32Array(set.size);
+    let k = 0;
+    for (const shingle of set) {
+      let id = idOf.get(shingle);
+      if (id === undefined) {
+        id = frequency.length;
+        idOf.set(shingle, id);
+        frequency.push(0);
+      }
+      frequency[id] = (frequency[id] ?? 0) + 1;
+      out[k++] = id;
+    }
+    return out;
   });
+  const rankOf = ranksByFrequency(frequency);
+  const rankFrequency = new Int32Array(frequency.length);
+  frequency.forEach((f, id) => (rankFrequency[rankOf[id] ?? 0] = f));
 
-  const frequency = new Map<string, number>();
-  for (const i of distinct) for (const shingle of sets[i] ?? []) frequency.set(shingle, (frequency.get(shingle) ?? 0) + 1);
-  const rarestFirst = (x: string, y: string) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0);
+  const firstCopy = new Map<string, number>();
+  const postings = new Map<number, number[]>();
+  const ranked: Int32Array[] = [];
+  ids.forEach((setIds, i) => {
+    const size = setIds.length;
+    if (size === 0) return;
+    const ranks = setIds.map((id) => rankOf[id] ?? 0).sort();
+    ranked[i] = ranks;
+    const needed = Math.max(0, Math.ceil(minJaccard * size - SLACK));
+    const prefix = ranks.subarray(0, Math.min(size, size - needed + 1));
+    // A set whose prefix holds only shingles no other set has can match nothing (the prefixes
+    // of a matching pair share a shingle) and has no identical copy: most sets, in practice.
+    if ((rankFrequency[prefix[prefix.length - 1] ?? 0] ?? 0) < 2) return;
 
-  const postings = new Map<string, number[]>();
-  for (const i of distinct) {
-    const set = sets[i];
-    if (set === undefined) continue;
-    const needed = Math.max(0, Math.ceil(minJaccard * set.size - SLACK));
-    const prefix = [...set].sort(rarestFirst).slice(0, Math.min(set.size, set.size - needed + 1));
+    // Identical sets (the common case for a pasted template) collapse onto their first copy.
+    const key = ranks.join(',');
+    const first = firstCopy.get(key);
+    if (first !== undefined) {
+      join(first, i, 1);
+      return;
+    }
+    firstCopy.set(key, i);
+
     const candidates = new Set<number>();
-    for (const shingle of prefix) for (const j of postings.get(shingle) ?? []) candidates.add(j);
-    for (const shingle of prefix) {
-      const list = postings.get(shingle);
-      if (list === undefined) postings.set(shingle, [i]);
+    for (const rank of prefix) for (const j of postings.get(rank) ?? []) candidates.add(j);
+    for (const rank of prefix) {
+      const list = postings.get(rank);
+      if (list === undefined) postings.set(rank, [i]);
       else list.push(i);
     }
     for (const j of [...candidates].sort((x, y) => x - y)) {
-      const other = sets[j];
+      const other = ranked[j];
       if (other === undefined || find(i) === find(j)) continue;
-      if (Math.min(set.size, other.size) < minJaccard * Math.max(set.size, other.size) - SLACK) continue;
-      const similarity = jaccard(set, other);
+      if (Math.min(size, other.length) < minJaccard * Math.max(size, other.length) - SLACK) continue;
+      const common = overlap(ranks, other);
+      const similarity = common / (size + other.length - common);
       if (similarity >= minJaccard) join(j, i, similarity);
     }
-  }
+  });
 
   const groups = new Map<number, NearDuplicateGroup>();
   sets.forEach((_, i) => {

@@ -39,9 +39,9 @@ describe('customer_report', () => {
   });
 
   it.each([
-    ['at asOf', T0, 1],
-    ['1 ms after asOf', msAfter(1), 0],
-  ])('a report filed %s: %i hit(s)', (_, createdAt, n) => {
+    ['at asOf', 1, T0],
+    ['1 ms after asOf', 0, msAfter(1)],
+  ])('a report filed %s: %i hit(s)', (_, n, createdAt) => {
     const reports: Report[] = [makeReport({ createdAt })];
     expect(customerReport(facts({ reports }), { asOf: T0 }, DEFAULT_POLICY)).toHaveLength(n);
   });
