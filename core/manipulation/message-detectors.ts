@@ -289,6 +289,8 @@ export function analyseMessage(body: string): MessageAnalysis {
 
   const pressure: Finding[] = [];
   const incentive: Finding[] = [];
+  /** Sentences that ask for a rating of a given sentiment, or for one to change. */
+  const asked = new Set<number>();
   const span = (...rs: Range[]) => toSpans(body, f, rs);
   const quoteOf = (r: Range) => slice(body, f, r);
   const valueOf = (r: Range) => {
@@ -307,6 +309,7 @@ export function analyseMessage(body: string): MessageAnalysis {
     }
     if (ask.length === 0 && !isQuestion(i)) continue;
     pressure.push({ kind: 'asks_high_rating', spans: span(...joinNear([first, ...ask])), key: valueOf(first) });
+    asked.add(i);
   }
 
   // A rating to change, raise or remove.
@@ -325,12 +328,15 @@ export function analyseMessage(body: string): MessageAnalysis {
     const first = found[0];
     if (first === undefined || !(asksOrQuestion(i) || at(invite, i).length > 0)) continue;
     pressure.push({ kind: 'asks_rating_change', spans: span(...joinNear([first, ...asks(i), ...at(invite, i)])), key: quoteOf(first) });
+    asked.add(i);
   }
 
   // Asking not to leave a low one.
   for (let i = 0; i < n; i += 1) {
     const first = at(avoid, i)[0];
-    if (first !== undefined) pressure.push({ kind: 'asks_no_low_rating', spans: span(first), key: quoteOf(first) });
+    if (first === undefined) continue;
+    pressure.push({ kind: 'asks_no_low_rating', spans: span(first), key: quoteOf(first) });
+    asked.add(i);
   }
 
   // Something of value tied to a rating, in the same or the next sentence.
@@ -349,11 +355,18 @@ export function analyseMessage(body: string): MessageAnalysis {
         ].sort((a, b) => a.start - b.start);
   const anyAsk = sentences.some((_, i) => asks(i).length > 0 || at(exchange, i).length > 0);
   const afterTheFact = (promised || thanked.some((d) => d.length > 0)) && !anyAsk;
+  const promisedAt = per(PROMISED, false);
+  // Across a sentence break, value and rating are tied by words that trade one for the other, or
+  // because the next sentence asks for the rating outright ("Leave me 5 stars. Free mockup for you.").
+  const linked = (i: number, j: number) =>
+    asked.has(j) || [i, j].some((k) => at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0);
   for (let i = 0; i < n; i += 1) {
     const offer = at(value, i)[0];
     if (offer === undefined) continue;
-    const rating = ratingAt(i)[0] ?? ratingAt(i - 1)[0] ?? ratingAt(i + 1)[0];
-    if (rating === undefined) continue;
+    const rating =
+      ratingAt(i)[0] ?? (linked(i, i - 1) ? ratingAt(i - 1)[0] : undefined) ?? (linked(i, i + 1) ? ratingAt(i + 1)[0] : undefined);
+    // A thank-you for a rating next to a price list is no deal; "as promised" makes it one.
+    if (rating === undefined || (afterTheFact && !promised)) continue;
     const spans = span(offer, rating);
     incentive.push({ kind: afterTheFact ? 'rewards_rating' : 'offers_value', spans, key: quoteOf(offer) });
     // Paying for a rating to come is asking for it; a reward for one already given is not.

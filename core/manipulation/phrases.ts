@@ -152,7 +152,7 @@ const FIVE_VALUE = `${FIVE}(?!${SEP}(?:${STAR_WORD}\\b|★+|\\*)?${SEP}${CLASS_N
 
 /** The value itself, which the evidence summary quotes: "5 stars", "5/5", "la note maximale". */
 const HIGH_CORE_PARTS = [
-  `${CLASS_LEAD}\\b${FIVE}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)`,
+  `${CLASS_LEAD}\\b${FIVE}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)(?:\\s+(?:reviews?|ratings?|feedback|testimonial)\\b)?`,
   `★(?:\\s*★){3,}`,
   `★\\s*5\\b`,
   `\\b${FIVE}\\s*[x×*]\\s*★|★\\s*[x×*]\\s*${FIVE}\\b`,

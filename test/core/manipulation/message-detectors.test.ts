@@ -229,6 +229,7 @@ describe('incentive_offer: value tied to a rating or review', () => {
     'Si vous mettez 5 étoiles, la prochaine commande est à moitié prix.',
     "I'll make it worth your while if you update the review.",
     'Paypal you 10 bucks for a 5 star',
+    "Leave me a 5-star review. I'll send you a free mockup.",
   ])('%s', (body) => {
     const scan = scanMessage(body);
     expect(scan.incentive.length).toBeGreaterThan(0);
@@ -255,6 +256,8 @@ describe('incentive_offer: value tied to a rating or review', () => {
     'Las revisiones gratis están incluidas en el paquete.',
     'Thanks for the feedback! As a bonus I also made a dark version.',
     'Free shipping on the printed cards, and the review of the proofs is included.',
+    'Free revisions are included. Feel free to leave a review!',
+    "Thanks for the review! By the way, I'm running 20% off logo packages this month.",
     'Je peux vous faire une remise si vous prenez aussi les flyers.',
   ])('not without a rating: %s', (body) => {
     expect(incentivised(body)).toBe(false);
