@@ -9,6 +9,7 @@ import { DEV_MODERATORS, tokenTable } from './http/auth';
 import { Faults } from './http/faults';
 import { createHandler } from './http/routes';
 import { loadDataset, type DatasetName } from './datasets';
+import type { LiveState } from './generator';
 import { startLive, type LiveHandle } from './live';
 import { openStore } from './store/store';
 
@@ -79,15 +80,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const dataset = options.dataset ?? 'none';
   let engine: Engine;
   let loaded: string;
+  let liveState: LiveState | null = null;
   try {
     if (fresh && dataset !== 'none') {
       // The log is replayed on its own times first; the configured clock takes over after it.
-      const replayStart = Number.MIN_SAFE_INTEGER;
-      engine = await Engine.open({ store, clock: createClock({ startMs: replayStart, rate: 0 }), log });
+      engine = await Engine.open({ store, clock: createClock({ startMs: 0, rate: 0 }), log });
       const started = performance.now();
-      const result = await loadDataset(engine, dataset, options.seed ?? 1, clock.nowMs());
+      const { result, run } = await loadDataset(engine, dataset, options.seed ?? 1, clock.nowMs());
       loaded = `${dataset} dataset (seed ${options.seed ?? 1}): ${result.applied} events applied, ${result.refused.length} refused in ${((performance.now() - started) / 1000).toFixed(1)} s`;
       engine.useClock(clock);
+      if (options.live === true) liveState = run.liveState();
     } else {
       engine = await Engine.open({ store, clock, log });
       loaded = fresh ? 'empty marketplace' : `store ${store.path}: feed at seq ${store.lastSeq}`;
@@ -114,8 +116,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const ticker = clock.rate > 0 ? setInterval(() => void engine.catchUp().catch((e: unknown) => log(`tick failed: ${String(e)}`)), TICK_MS) : null;
-  const live: LiveHandle | null = options.live ? startLive(engine, { seed: options.seed ?? 1, log }) : null;
-  const summary = `${loaded}; clock ${new Date(engine.nowMs()).toISOString()}${clock.rate > 0 ? ` running ×${clock.rate}` : ' stopped'}${options.live ? '; live' : ''}${dev ? '; development mode' : ''}`;
+  if (options.live === true && liveState === null) log('live: needs a dataset generated in this run (not --dataset none, not a restarted store); staying still');
+  const live: LiveHandle | null = liveState === null ? null : startLive(engine, liveState, { log });
+  const summary = `${loaded}; clock ${new Date(engine.nowMs()).toISOString()}${clock.rate > 0 ? ` running ×${clock.rate}` : ' stopped'}${live !== null ? '; live' : ''}${dev ? '; development mode' : ''}`;
   log(`platform listening on ${url} — ${summary}`);
 
   let closing: Promise<void> | null = null;

@@ -2,9 +2,9 @@
 // review, a report, a contract) is re-examined with that designer's facts alone, and the flags
 // on that designer are upserted. A flag keeps its id while it grows (its rev bumps); hits
 // already in a decided flag never raise a new one.
-import { detectHits, joinHits, type ManipulationFlag } from '../../core/manipulation';
-import type { Hit } from '../../core/manipulation';
-import { toMs, type Customer, type DetectorHit, type Flag, type Rating, type Review } from '../../core';
+import { DETECTORS_BY_NAME, joinHits, type ManipulationFlag } from '../../core/manipulation';
+import type { DetectionContext, DetectionFacts, Hit } from '../../core/manipulation';
+import { DETECTORS, toMs, type Customer, type DetectorHit, type Flag, type Policy, type Rating, type Review } from '../../core';
 import { revised, type ApplyContext } from './context';
 import { indexEntity } from './index-entities';
 import type { World } from './world';
@@ -41,6 +41,35 @@ function factsOfDesigner(world: World, designerId: string) {
   return { designers: designer === undefined ? [] : [designer], customers, messages, ratings, reviews, reports, contracts, submissions };
 }
 
+const MESSAGE_DETECTORS = new Set<string>(['pressure_message', 'incentive_offer']);
+const OTHER_DETECTORS = DETECTORS.filter((name) => !MESSAGE_DETECTORS.has(name));
+const NO_FACTS = { designers: [], customers: [], ratings: [], reviews: [], reports: [], contracts: [] };
+
+/**
+ * The message detectors read one message at a time, so each message is analysed once, when it
+ * first reaches detection, and its hits are kept with the designer's facts; the detectors that
+ * read patterns across facts run over the designer's facts each time.
+ */
+function messageHits(world: World, designerId: string, context: DetectionContext, policy: Policy): Hit[] {
+  const own = world.factsOf(designerId);
+  const cache = world.messageHitsOf(designerId);
+  while (cache.scanned < own.messages.length) {
+    const message = world.tables.message.get(own.messages[cache.scanned] ?? '');
+    cache.scanned += 1;
+    if (message === undefined || message.fromRole !== 'designer') continue;
+    const facts = { ...NO_FACTS, messages: [message] };
+    cache.hits.push(...DETECTORS_BY_NAME.pressure_message.detect(facts, context, policy), ...DETECTORS_BY_NAME.incentive_offer.detect(facts, context, policy));
+  }
+  return cache.hits;
+}
+
+function detectHits(world: World, designerId: string, facts: DetectionFacts, context: DetectionContext, policy: Policy): Hit[] {
+  // In the wire's order of detectors, as the core's detectHits lists them.
+  const hits = [...messageHits(world, designerId, context, policy)];
+  for (const name of OTHER_DETECTORS) hits.push(...DETECTORS_BY_NAME[name].detect(facts, context, policy));
+  return hits;
+}
+
 export function runDetection(ctx: ApplyContext): void {
   const designers = [...ctx.touched].sort();
   ctx.touched.clear();
@@ -51,7 +80,7 @@ function detectFor(ctx: ApplyContext, designerId: string): void {
   const { world } = ctx;
   const existing = (world.flagsByDesigner.get(designerId) ?? []).flatMap((id) => world.tables.flag.get(id) ?? []);
   const decidedKeys = new Set(existing.filter((f) => f.status !== 'open').flatMap((f) => f.hits.map(hitKey)));
-  const hits: Hit[] = detectHits(factsOfDesigner(world, designerId), { asOf: ctx.nowIso }, ctx.policy).filter(
+  const hits: Hit[] = detectHits(world, designerId, factsOfDesigner(world, designerId), { asOf: ctx.nowIso }, ctx.policy).filter(
     (hit) => hit.designerId === designerId && !decidedKeys.has(hitKey(hit)),
   );
   if (hits.length === 0) return;

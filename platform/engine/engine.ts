@@ -195,6 +195,25 @@ export class Engine {
     return result;
   }
 
+  /**
+   * Live-mode events (synthetic, from the generator): one that a decision or a clock move has
+   * overtaken is applied at the platform's clock rather than refused for being late.
+   */
+  applyLive(events: readonly MarketplaceEvent[]): Promise<ApplyResult> {
+    return this.serial(async () => {
+      const result: ApplyResult = { applied: 0, refused: [] };
+      events.forEach((event, index) => {
+        const at = toMs(event.at) < this.processedMs ? toIso(this.processedMs) : event.at;
+        const outcome = this.applyOne(at === event.at ? event : { ...event, at });
+        if (outcome.ok) result.applied += 1;
+        else result.refused.push({ index, reasonCode: outcome.reasonCode });
+      });
+      this.advanceTo(this.clock.nowMs());
+      await this.flush();
+      return result;
+    });
+  }
+
   private recordRefusal(event: MarketplaceEvent, reasonCode: string): void {
     this.eventCount += 1;
     this.pendingEvents.push({ n: this.eventCount, at: event.at, type: event.type, status: 'refused', reasonCode, event: JSON.stringify(event) });

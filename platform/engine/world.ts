@@ -2,6 +2,7 @@
 // indexes that keep each rule O(1) or O(designer's facts), and the set of entities changed
 // since the last batch was written. The store is the durable copy; this is rebuilt from it.
 import type { Category, EntityOf, EntityType, Rating } from '../../core';
+import type { Hit } from '../../core/manipulation';
 
 export type Tables = { [T in EntityType]: Map<string, EntityOf<T>> };
 
@@ -51,6 +52,15 @@ export class World {
   readonly flagsByDesigner = new Map<string, string[]>();
   /** When each review's current version was written (R9 history needs it; no entity field holds it). */
   readonly reviewVersionAt = new Map<string, string>();
+
+  /** Per designer, message-detector hits of the messages analysed so far (detection.ts). */
+  private readonly messageHits = new Map<string, { scanned: number; hits: Hit[] }>();
+
+  messageHitsOf(designerId: string): { scanned: number; hits: Hit[] } {
+    let entry = this.messageHits.get(designerId);
+    if (entry === undefined) this.messageHits.set(designerId, (entry = { scanned: 0, hits: [] }));
+    return entry;
+  }
 
   /** Engine facts no entity carries, as persisted in the store's `aux` table. */
   readonly aux = new Map<string, string>();

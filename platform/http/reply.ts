@@ -1,6 +1,5 @@
 // What a route answers, as data: the dispatcher sends it, and fault injection can drop it or
 // cut it short after the route has done its work (the case idempotent retries exist for).
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { HttpProblem } from './problem';
 
@@ -35,6 +34,19 @@ export function problemReply(problem: HttpProblem): Reply {
   return bodyReply(problem.status, JSON.stringify(problem.body()), 'application/problem+json; charset=utf-8', problem.headers);
 }
 
+/** Waits for the socket to take more, or to go away; leaves no listener behind either way. */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 function socketSink(res: ServerResponse, budget: number): Sink & { cut: boolean } {
   let left = budget;
   const sink = {
@@ -47,9 +59,7 @@ function socketSink(res: ServerResponse, budget: number): Sink & { cut: boolean 
         sink.cut = true;
       }
       left -= buf.length;
-      if (buf.length > 0 && !res.write(buf)) {
-        await Promise.race([once(res, 'drain'), once(res, 'close')]);
-      }
+      if (buf.length > 0 && !res.write(buf)) await drainOrClose(res);
       return !res.destroyed && !sink.cut;
     },
   };
