@@ -129,6 +129,20 @@ describe('deciding submissions', () => {
     expect(mustFindEntity(answer.entities, 'submission', submission.id).status).toBe('visible');
   });
 
+  it('expires a waiting design approved at or after its project ends (R4)', async () => {
+    const pending = await postPendingSubmission(admin, 'ended', HOUR);
+    const submission = (await mirror()).get('submission', pending.submissionId);
+    await setClock(admin, pending.launchedAt + 3 * DAY + HOUR);
+    const reply = await decide(quality, decision('submission', submission, 'approve', await serverNow(admin)));
+    // Either the approval applies and expires it, or the project's end already did (a conflict):
+    // RULES R4 leaves open whether reaching endsAt closes the project; never shown, either way.
+    const after =
+      reply.status === 200
+        ? mustFindEntity(expectOk(reply, decisionAppliedSchema).entities, 'submission', submission.id)
+        : conflictOn(reply, 'submission', submission.id);
+    expect(after.status).toBe('expired');
+  });
+
   it('applies a decision made offline earlier (decidedAt before the platform clock)', async () => {
     const submission = await heldSubmission('offline');
     const body = decision('submission', submission, 'approve', (await serverNow(admin)) - 30 * MINUTE);
@@ -315,6 +329,25 @@ describe('deciding flags', () => {
       expect(ms(rating.voidedAt ?? 'missing')).toBe(now);
       expect(m.get('rating', id)).toEqual(rating);
     }
+  });
+
+  it('stops counting voided ratings (R1): the designer is no longer held as low-rated', async () => {
+    const { scenario, flag: f } = await flag('recount');
+    // Before: rated 2 in logo, so a design in a launch window would be held (R3).
+    const body = decision('flag', f, 'confirm', await serverNow(admin), {
+      sanctions: [{ type: 'void_ratings', ratingIds: scenario.ratingIds }],
+      statementOfReasons: STATEMENT,
+    });
+    expectOk(await decide(trust, body), decisionAppliedSchema);
+
+    const log = new Log((await serverNow(admin)) + MINUTE);
+    const project = uid('recount-p');
+    const submission = uid('recount-s');
+    log.project(project, scenario.customerId, 3 * DAY).wait(HOUR).submission(submission, project, scenario.designerId);
+    await postEvents(admin, log);
+    const entity = (await mirror()).get('submission', submission);
+    expect(entity.status).toBe('visible');
+    expect([undefined, 'unrated']).toContain(entity.holdReason);
   });
 
   it('lets an admin confirm a flag with a warning', async () => {

@@ -174,3 +174,21 @@ describe('malformed input changes nothing', () => {
     });
   });
 });
+
+describe('development mode', () => {
+  // "In development mode only (never on by default …) it accepts the fixed tokens … and offers"
+  // the dev endpoints (SYNC-API.md).
+  it('is off by default: dev tokens are refused and /v1/dev/* does not answer', async () => {
+    const plain = await startTestPlatform({ dev: undefined });
+    try {
+      expectProblem(await plain.api(TOKENS.admin).get('/v1/meta'), 401);
+      for (const [, call] of DEV_CALLS) {
+        const reply = await call(plain.api(TOKENS.admin));
+        expect(reply.status, reply.text.slice(0, 200)).toBeGreaterThanOrEqual(400);
+        expect(reply.status).toBeLessThan(500);
+      }
+    } finally {
+      await plain.dispose();
+    }
+  });
+});

@@ -466,6 +466,10 @@ export class Log {
     return this.push({ at: this.now, type: 'review.posted', data: { id, contractId, authorRole, kind: 'final', overall, text } });
   }
 
+  enableFeedbackChange(contractId: string): this {
+    return this.push({ at: this.now, type: 'feedback_change.enabled', data: { contractId } });
+  }
+
   privateFeedback(id: string, contractId: string, recommend: number): this {
     return this.push({ at: this.now, type: 'private_feedback.posted', data: { id, contractId, reasonEnded: 'Job done', recommend } });
   }

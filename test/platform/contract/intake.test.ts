@@ -8,6 +8,7 @@ import {
   Log,
   MINUTE,
   Mirror,
+  THREE_DAY_WINDOW_MS,
   TOKENS,
   addLowRatedDesigner,
   appliedCount,
@@ -66,6 +67,62 @@ describe('R3 intake: low-rating hold', () => {
     expect([undefined, 'revision_exempt']).toContain(submission.holdReason);
   });
 
+  /** A verified designer rated `stars` (one rating each) in `category`, then a design `afterLaunchMs` into a 3-day logo contest. */
+  async function designAfterRatings(prefix: string, stars: number[], afterLaunchMs: number, category: 'logo' | 'web' = 'logo') {
+    const log = new Log((await serverNow(api)) + MINUTE);
+    const designer = uid(`${prefix}-d`);
+    const customer = uid(`${prefix}-c`);
+    const earlier = uid(`${prefix}-p0`);
+    log.customer(customer).designer(designer).wait(MINUTE).project(earlier, customer, 10 * DAY, category).wait(MINUTE);
+    const rated = stars.map(() => uid(`${prefix}-s0`));
+    for (const id of rated) log.submission(id, earlier, designer).wait(MINUTE);
+    stars.forEach((n, i) => log.rating(rated[i] ?? '', n).wait(MINUTE));
+    const project = uid(`${prefix}-p`);
+    const launchedAt = log.nowMs;
+    log.project(project, customer, 3 * DAY).wait(afterLaunchMs);
+    const submission = uid(`${prefix}-s`);
+    log.submission(submission, project, designer);
+    expect((await postEvents(api, log)).refused).toEqual([]);
+    return { submission: (await mirror()).get('submission', submission), launchedAt };
+  }
+
+  it('does not hold a design arriving exactly when the launch window ends', async () => {
+    const { submission } = await designAfterRatings('edge', [1], THREE_DAY_WINDOW_MS);
+    expect(submission.status).toBe('visible');
+    expect([undefined, 'launch_period_over']).toContain(submission.holdReason);
+  });
+
+  it('holds a design arriving in the last minute of the launch window', async () => {
+    const { submission, launchedAt } = await designAfterRatings('lastmin', [1], THREE_DAY_WINDOW_MS - MINUTE);
+    expect(submission.status).toBe('held');
+    expect(ms(submission.releaseAt ?? 'missing')).toBe(launchedAt + THREE_DAY_WINDOW_MS);
+  });
+
+  it('does not hold a designer rated exactly 2.50 (not below the benchmark)', async () => {
+    const { submission } = await designAfterRatings('exact', [2, 3], HOUR);
+    expect(submission.status).toBe('visible');
+    expect([undefined, 'rating_ok']).toContain(submission.holdReason);
+  });
+
+  it('holds a designer rated just below 2.50', async () => {
+    const { submission } = await designAfterRatings('below', [2, 3, 2], HOUR);
+    expect(submission.status).toBe('held');
+  });
+
+  it('does not hold a designer rated low only in another category (unrated here)', async () => {
+    const { submission } = await designAfterRatings('othercat', [1], HOUR, 'web');
+    expect(submission.status).toBe('visible');
+    expect([undefined, 'unrated']).toContain(submission.holdReason);
+  });
+
+  it('keeps a hold when the rating rises later', async () => {
+    const held = await postHeldSubmission(api, 'keep');
+    const before = (await mirror()).get('submission', held.submissionId);
+    await postEvents(api, new Log((await serverNow(api)) + MINUTE).rating(held.ratedSubmissionId, 5));
+    const after = (await mirror()).get('submission', held.submissionId);
+    expect(after).toEqual(before);
+  });
+
   it('releases a held design at releaseAt, bumping its rev', async () => {
     const held = await postHeldSubmission(api, 'release');
     await setClock(api, held.releaseAt - MINUTE);
@@ -102,6 +159,12 @@ describe('R4 intake: the 48-hour review queue', () => {
     const entity = (await mirror()).get('submission', submission);
     expect(entity.status).toBe('pending_review');
     expect(ms(entity.reviewDueAt ?? 'missing')).toBe(submittedAt + 48 * HOUR);
+  });
+
+  it('keeps an overdue design in pending_review', async () => {
+    const pending = await postPendingSubmission(api, 'overdue');
+    await setClock(api, pending.submittedAt + 49 * HOUR);
+    expect((await mirror()).get('submission', pending.submissionId).status).toBe('pending_review');
   });
 
   it('expires a waiting design when its project closes', async () => {
@@ -160,6 +223,56 @@ describe('the event log never goes back in time', () => {
     const log = new Log((await serverNow(api)) + 5 * HOUR).customer(uid('clock-c'));
     await postEvents(api, log);
     expect(await serverNow(api)).toBe(log.nowMs);
+  });
+});
+
+describe('rules that refuse events', () => {
+  it('refuses a sixth entrant to a mini contest (R7 contest_full)', async () => {
+    const log = new Log((await serverNow(api)) + MINUTE);
+    const customer = uid('mini-c');
+    const earlier = uid('mini-p0');
+    log.customer(customer).wait(MINUTE).project(earlier, customer, 10 * DAY).wait(MINUTE);
+    // Six designers each eligible (R7): rated 5 in logo, one published 5-star client review with text.
+    const designers = Array.from({ length: 6 }, () => uid('mini-d'));
+    for (const designer of designers) {
+      const rated = uid('mini-s0');
+      const contract = uid('mini-k');
+      log.designer(designer).wait(MINUTE).submission(rated, earlier, designer).wait(MINUTE).rating(rated, 5).wait(MINUTE);
+      log.contract(contract, customer, designer).wait(HOUR).closeContract(contract).wait(MINUTE);
+      log.review(uid('mini-rv'), contract, 'client', 5, 'Excellent work, thank you so much.').wait(MINUTE);
+      log.review(uid('mini-rv'), contract, 'designer', 5, 'A pleasure to work with.').wait(MINUTE);
+    }
+    expect((await postEvents(api, log)).refused).toEqual([]);
+
+    const contest = new Log((await serverNow(api)) + MINUTE);
+    const project = uid('mini-p');
+    contest.project(project, customer, 3 * DAY, 'logo', 'mini_contest').wait(HOUR);
+    const entries = designers.map(() => uid('mini-s'));
+    designers.forEach((designer, i) => contest.submission(entries[i] ?? '', project, designer).wait(MINUTE));
+    const result = await postEvents(api, contest);
+    // Event 0 is the launch; entries are events 1..6, the sixth entrant is event 6.
+    expect(result.refused).toEqual([{ index: 6, reasonCode: 'contest_full' }]);
+    const m = await mirror();
+    entries.slice(0, 5).forEach((id) => expect(m.find('submission', id)).toBeDefined());
+    expect(m.find('submission', entries[5] ?? '')).toBeUndefined();
+  });
+
+  it('refuses a second feedback change on one contract (R9)', async () => {
+    const log = new Log((await serverNow(api)) + MINUTE);
+    const [customer, designer, contract] = [uid('fc-c'), uid('fc-d'), uid('fc-k')];
+    log.customer(customer).designer(designer).wait(MINUTE).contract(contract, customer, designer).wait(DAY);
+    log.closeContract(contract).wait(MINUTE).review(uid('fc-rv'), contract, 'client', 3, 'It was fine overall.').wait(HOUR);
+    log.enableFeedbackChange(contract).wait(HOUR);
+    expect((await postEvents(api, log)).refused).toEqual([]);
+    const enabled = (await mirror()).get('contract', contract);
+    expect(enabled.feedbackChangeEnabledAt).toBeDefined();
+
+    const last = await feedLast(api);
+    const result = await postEvents(api, new Log((await serverNow(api)) + MINUTE).enableFeedbackChange(contract));
+    expect(result.refused.map((r) => r.index)).toEqual([0]);
+    expect(appliedCount(result)).toBe(0);
+    expect(await feedLast(api)).toBe(last);
+    expect((await mirror()).get('contract', contract)).toEqual(enabled);
   });
 });
 
