@@ -12,7 +12,7 @@ export * from './verification';
 export * from './wire/entities';
 export * from './wire/events';
 export * from './wire/validate';
-export type * from './manipulation/types';
+export * from './manipulation';
 export * from './audit';
 export * from './contests';
 export * from './feedback';
