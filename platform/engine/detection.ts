@@ -23,10 +23,13 @@ function factsOfDesigner(world: World, designerId: string) {
   const contracts = own.contracts.flatMap((id) => world.tables.contract.get(id) ?? []);
   const reviews: Review[] = contracts.flatMap((c) => (world.contractReviews.get(c.id) ?? []).flatMap((id) => world.tables.review.get(id) ?? []));
   const ownRatings = own.ratings.flatMap((id) => world.tables.rating.get(id) ?? []);
-  // single_designer_rater looks at how each of this designer's raters rated everyone else.
+  // single_designer_rater looks at how a customer who gave this designer five stars rated
+  // everyone else; other raters cannot make it fire for this designer, so their other ratings
+  // are left out.
   const raters = new Set(ownRatings.map((r) => r.customerId));
+  const fiveStarRaters = new Set(ownRatings.filter((r) => r.history.some((h) => h.stars === 5)).map((r) => r.customerId));
   const ratings: Rating[] = [...ownRatings];
-  for (const customerId of raters) {
+  for (const customerId of fiveStarRaters) {
     for (const id of world.customerRatings.get(customerId) ?? []) {
       const rating = world.tables.rating.get(id);
       if (rating !== undefined && rating.designerId !== designerId) ratings.push(rating);
@@ -111,8 +114,9 @@ function upsertFlag(ctx: ApplyContext, raised: ManipulationFlag, open: Flag[]): 
     score: raised.score,
     hits: raised.hits,
     status: 'open',
-    // Raised when its latest fact arrived: the same instant whatever batch the replay ran in.
-    createdAt: raised.lastAt,
+    // Its first hit: when detecting after every event would have raised it, so a replay gives
+    // the same flags whatever its batches (replay detects every DETECT_EVERY events).
+    createdAt: raised.firstAt,
     policyVersion: raised.policyVersion,
   };
   ctx.world.put('flag', flag);
