@@ -162,6 +162,20 @@ const routes: Route[] = [
     },
   },
   {
+    // The applied-event log, refusals with their reason codes included (what the rules refused is
+    // recorded, never on the entity feed).
+    method: 'GET',
+    path: /^\/v1\/dev\/events$/,
+    dev: true,
+    handle: async (r) => {
+      who(r);
+      const { after, limit } = feedQuery(r.url.searchParams);
+      const rows = await r.deps.engine.store.events(after, limit);
+      const events = rows.map((e) => ({ n: e.n, at: e.at, type: e.type, status: e.status, ...(e.reasonCode === null ? {} : { reasonCode: e.reasonCode }) }));
+      return jsonReply(200, { events, last: rows[rows.length - 1]?.n ?? after, hasMore: rows.length === limit });
+    },
+  },
+  {
     method: 'POST',
     path: /^\/v1\/dev\/clock$/,
     dev: true,
