@@ -10,13 +10,17 @@ import {
   CHANGE_RATING,
   CONDITION,
   EXCHANGE,
+  FOR_RATING,
   HIGH_CORE,
   HIGH_RATING,
   IMPERATIVE,
   INVITE,
+  OFFER,
   PAST_QUESTION,
+  PREEMPT,
   PRONOUN_GOES,
   PROMISED,
+  RATING_HINT,
   RAISE_TO,
   RATING_GOES,
   RATING_MENTION,
@@ -38,12 +42,18 @@ import type { Detector, DetectionContext, Hit, ManipulationFacts } from './types
 // Normalising, with a way back to the original offsets
 // ---------------------------------------------------------------------------------------
 
-/** Lowercased, accent-free text; char i came from body[from[i]] up to body[to[i]]. */
+/** Lowercased, accent-free text; char i came from body[from(i)] up to body[to(i)]. */
 interface Folded {
   text: string;
-  from: number[];
-  to: number[];
+  from: (i: number) => number;
+  to: (i: number) => number;
 }
+
+const mapped = (text: string, from: readonly number[], to: readonly number[]): Folded => ({
+  text,
+  from: (i) => from[i] ?? 0,
+  to: (i) => to[i] ?? 0,
+});
 
 const STAR_GLYPHS = new Set([0x2605, 0x2606, 0x2b50, 0x2b51, 0x272a, 0x272b, 0x272c, 0x272d, 0x272e, 0x272f, 0x2730, 0x2729, 0x1f31f, 0x1f320, 0x2bea, 0x2beb]);
 /** Invisible joiners and variation selectors: "⭐️" is "⭐" to a reader. */
@@ -71,7 +81,14 @@ function foldChar(ch: string, cp: number): string {
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
 
+/** Printable ASCII folds one character to one, so offsets need no table. */
+const PLAIN = /^[\x20-\x7e\n]*$/;
+
 function fold(body: string): Folded {
+  if (PLAIN.test(body)) {
+    const text = body.toLowerCase().replaceAll('`', "'");
+    return despace(squeeze(unleet({ text, from: (i) => i, to: (i) => i + 1 })));
+  }
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
@@ -87,11 +104,14 @@ function fold(body: string): Folded {
     text += out;
     i += width;
   }
-  return despace(squeeze(unleet({ text, from, to })));
+  return despace(squeeze(unleet(mapped(text, from, to))));
 }
 
 /** "st4rs" → "stars", "fiv3" → "five": a digit glued after a letter stands for a letter. */
+const GLUED_DIGIT = /[a-z][013457@]|\$[a-z]/;
+
 function unleet(f: Folded): Folded {
+  if (!GLUED_DIGIT.test(f.text)) return f;
   let text = '';
   for (let i = 0; i < f.text.length; i += 1) {
     const c = f.text[i] ?? '';
@@ -102,7 +122,7 @@ function unleet(f: Folded): Folded {
     const glued = c === '$' ? isLetter(after) : isLetter(before);
     text += swap !== undefined && glued ? swap : c;
   }
-  return { text, from: f.from, to: f.to };
+  return { ...f, text };
 }
 
 /** "fiiive staaars pleeease" → "five stars please": a letter held for emphasis is one letter. */
@@ -119,23 +139,23 @@ function squeeze(f: Folded): Folded {
       let j = i;
       while (f.text[j + 1] === c) j += 1;
       text += c;
-      from.push(f.from[i] ?? 0);
-      to.push(f.to[j] ?? 0);
+      from.push(f.from(i));
+      to.push(f.to(j));
       i = j;
       continue;
     }
     text += c;
-    from.push(f.from[i] ?? 0);
-    to.push(f.to[i] ?? 0);
+    from.push(f.from(i));
+    to.push(f.to(i));
   }
-  return { text, from, to };
+  return mapped(text, from, to);
 }
 
 /** "f i v e  s t a r s" → "five stars": letters spaced out to slip past a filter. */
 const SPACED_OUT = /(?<![a-z])[a-z](?: {1,2}[a-z]){4,}(?![a-z])/g;
 
 function despace(f: Folded): Folded {
-  const runs = [...f.text.matchAll(SPACED_OUT)];
+  const runs = matches(SPACED_OUT, f.text);
   if (runs.length === 0) return f;
   let text = '';
   const from: number[] = [];
@@ -144,26 +164,26 @@ function despace(f: Folded): Folded {
   const keep = (end: number) => {
     for (; kept < end; kept += 1) {
       text += f.text[kept] ?? '';
-      from.push(f.from[kept] ?? 0);
-      to.push(f.to[kept] ?? 0);
+      from.push(f.from(kept));
+      to.push(f.to(kept));
     }
   };
   for (const m of runs) {
-    keep(m.index);
-    const end = m.index + m[0].length;
-    for (let i = m.index; i < end; i += 1) {
+    keep(m.start);
+    const end = m.end;
+    for (let i = m.start; i < end; i += 1) {
       const c = f.text[i] ?? '';
       // One space separates letters of a word; two separate words.
       if (c === ' ' && f.text[i + 1] !== ' ') continue;
       if (c === ' ' && f.text[i + 1] === ' ') i += 1;
       text += c;
-      from.push(f.from[i] ?? 0);
-      to.push(f.to[i] ?? 0);
+      from.push(f.from(i));
+      to.push(f.to(i));
     }
     kept = end;
   }
   keep(f.text.length);
-  return { text, from, to };
+  return mapped(text, from, to);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -180,8 +200,8 @@ const SENTENCE_END = /[.!?…]+(?=\s|$)|\n+/g;
 function sentencesOf(text: string): Range[] {
   const out: Range[] = [];
   let start = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const end = m.index + m[0].length;
+  for (const m of matches(SENTENCE_END, text)) {
+    const end = m.end;
     if (end > start) out.push({ start, end });
     start = end;
   }
@@ -190,9 +210,16 @@ function sentencesOf(text: string): Range[] {
 }
 
 function matches(re: RegExp, text: string): Range[] {
+  // exec on the module's own compiled pattern: matchAll would clone it, recompiling a large
+  // pattern on every call. Scans never nest, so resetting lastIndex first is enough.
   const out: Range[] = [];
-  for (const m of text.matchAll(re)) {
-    if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex += 1;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -206,6 +233,13 @@ function bySentence(sentences: readonly Range[], found: readonly Range[]): Range
     out[s]?.push(r);
   }
   return out;
+}
+
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
 }
 
 const inside = (r: Range, areas: readonly Range[]) => areas.some((a) => r.start >= a.start && r.end <= a.end);
@@ -235,7 +269,7 @@ export interface MessageAnalysis {
   incentive: Finding[];
 }
 
-const NAMES_A_RATING = /rating|review|score|feedback|avis|note|nota|resena|valoracion|calificacion|opinion|evaluation|puntuacion|comment/;
+const NAMES_A_RATING = /rating|review|score|feedback|avis|note|nota|resena|valoracion|calificacion|opinion|evaluation|puntuacion|comment/g;
 
 /** A sentence this short ("Please!", "Five stars.") leans on its neighbour for its meaning. */
 const SHORT_WORDS = 3;
@@ -246,38 +280,74 @@ export function analyseMessage(body: string): MessageAnalysis {
   const { text } = f;
   const sentences = sentencesOf(text);
   const n = sentences.length;
-  const quoted = matches(REPORTED_QUOTE, text);
-  const own = (rs: Range[]) => (quoted.length === 0 ? rs : rs.filter((r) => !inside(r, quoted)));
-  const per = (re: RegExp, ownOnly = true) => bySentence(sentences, ownOnly ? own(matches(re, text)) : matches(re, text));
-
-  const selfRated = matches(SELF_RATED, text);
-  const high = per(HIGH_RATING).map((rs) => rs.filter((r) => !inside(r, selfRated) && !selfRated.some((x) => r.start >= x.start && r.start < x.end)));
-  const request = per(REQUEST, false);
-  const imperative = per(IMPERATIVE, false);
-  const condition = per(CONDITION, false);
-  const invite = per(INVITE, false);
-  const selfAsk = per(SELF_ASK, false);
-  const pastQuestion = per(PAST_QUESTION, false);
-  const thanked = per(THANKED, false);
-  const change = per(CHANGE_RATING);
-  const raise = per(RAISE_TO);
-  const goes = per(RATING_GOES);
-  const pronounGoes = per(PRONOUN_GOES);
-  const changePronoun = per(CHANGE_PRONOUN);
-  const mention = per(RATING_MENTION);
-  const avoid = per(AVOID_LOW);
-  const value = per(VALUE, false);
-  const object = per(RATING_OBJECT);
-  const exchange = per(EXCHANGE, false);
-  const promised = matches(PROMISED, text).length > 0;
-  const thankedRating = promised ? per(THANKED_RATING) : sentences.map(() => []);
-  const scene = per(STAR_SCENE, false).map((rs) => rs.length > 0);
-  const thirdParty = per(THIRD_PARTY, false).map((rs) => rs.length > 0);
-
-  const at = (rows: Range[][], i: number): Range[] => (thirdParty[i] === true ? [] : (rows[i] ?? []));
   const sentenceText = (i: number) => {
     const s = sentences[i];
     return s === undefined ? '' : text.slice(s.start, s.end);
+  };
+
+  // Patterns run lazily, one sentence at a time, and the rating patterns only on sentences that
+  // name something rating-like: most of a long message is design talk none of them can match.
+  const hinted = sentences.map((_, i) => test(RATING_HINT, sentenceText(i)));
+  if (!hinted.some(Boolean)) return { pressure: [], incentive: [] };
+  let quotedMemo: Range[] | undefined;
+  const quoted = () => (quotedMemo ??= matches(REPORTED_QUOTE, text));
+  // Each pattern runs at most once, over the whole text (a run has a fixed cost that many
+  // short runs would multiply), and only when a rule needs it.
+  const memo = new Map<RegExp, Range[][]>();
+  const find = (re: RegExp, i: number): Range[] => {
+    let rows = memo.get(re);
+    if (rows === undefined) {
+      rows = bySentence(sentences, matches(re, text));
+      memo.set(re, rows);
+    }
+    return rows[i] ?? [];
+  };
+  type Rows = (i: number) => Range[];
+  /** Any sentence, for the words around a candidate (asks, values, vetoes). */
+  const per = (re: RegExp): Rows => (i) => find(re, i);
+  /** Only sentences that name a rating, and never inside a quotation of someone else. */
+  const rated = (re: RegExp, near = false): Rows => (i) => {
+    if (!(hinted[i] === true || (near && hinted[i - 1] === true))) return [];
+    const found = find(re, i);
+    return found.length === 0 || quoted().length === 0 ? found : found.filter((r) => !inside(r, quoted()));
+  };
+
+  const selfRated = per(SELF_RATED);
+  const highRaw = rated(HIGH_RATING);
+  const high: Rows = (i) => {
+    const told = highRaw(i).length === 0 ? [] : selfRated(i);
+    return told.length === 0 ? highRaw(i) : highRaw(i).filter((r) => !told.some((x) => r.start >= x.start && r.start < x.end));
+  };
+  const request = per(REQUEST);
+  const imperative = per(IMPERATIVE);
+  const condition = per(CONDITION);
+  const invite = per(INVITE);
+  const selfAsk = per(SELF_ASK);
+  const pastQuestion = per(PAST_QUESTION);
+  const thanked = per(THANKED);
+  const change = rated(CHANGE_RATING);
+  const raise = rated(RAISE_TO);
+  const goes = rated(RATING_GOES);
+  const pronounGoes = rated(PRONOUN_GOES, true);
+  const changePronoun = rated(CHANGE_PRONOUN, true);
+  const mention = rated(RATING_MENTION);
+  const avoid = rated(AVOID_LOW);
+  const preempt = rated(PREEMPT);
+  const offers = per(OFFER);
+  const forRating = rated(FOR_RATING);
+  const value = per(VALUE);
+  const object = rated(RATING_OBJECT);
+  const exchange = per(EXCHANGE);
+  const promisedAt = per(PROMISED);
+  const promised = sentences.some((_, i) => promisedAt(i).length > 0);
+  const thankedRating: Rows = promised ? rated(THANKED_RATING) : () => [];
+  const scene = (i: number) => per(STAR_SCENE)(i).length > 0;
+  const thirdParty = (i: number) => per(THIRD_PARTY)(i).length > 0;
+
+  const at = (rows: Rows, i: number): Range[] => {
+    if (i < 0 || i >= n) return [];
+    const found = rows(i);
+    return found.length === 0 || thirdParty(i) ? [] : found;
   };
   const isQuestion = (i: number) => /[?¿]/.test(sentenceText(i));
   const asks = (i: number): Range[] => [...at(request, i), ...at(imperative, i), ...at(condition, i)];
@@ -285,7 +355,7 @@ export function analyseMessage(body: string): MessageAnalysis {
   const isShort = (i: number) => i >= 0 && i < n && wordCount(sentenceText(i)) <= SHORT_WORDS;
   /** High values the designer asks for here: not a picture of stars, not thanks for ones given. */
   const demandedAt = (i: number) =>
-    scene[i] === true ? [] : at(high, i).filter((h) => !at(thanked, i).some((d) => d.end <= h.start && h.start - d.end <= 12));
+    at(high, i).length === 0 || scene(i) ? [] : at(high, i).filter((h) => !at(thanked, i).some((d) => d.end <= h.start && h.start - d.end <= 12));
 
   const pressure: Finding[] = [];
   const incentive: Finding[] = [];
@@ -316,7 +386,7 @@ export function analyseMessage(body: string): MessageAnalysis {
   for (let i = 0; i < n; i += 1) {
     const referent = at(mention, i).length > 0 || at(mention, i - 1).length > 0;
     // In a sentence about a hotel sign, "remove the 5 stars" is a design edit; "your rating" never is.
-    const starsOnly = (r: Range) => scene[i] === true && !NAMES_A_RATING.test(text.slice(r.start, r.end));
+    const starsOnly = (r: Range) => scene(i) && !test(NAMES_A_RATING, text.slice(r.start, r.end));
     const found = [
       ...at(change, i),
       ...at(raise, i),
@@ -331,9 +401,9 @@ export function analyseMessage(body: string): MessageAnalysis {
     asked.add(i);
   }
 
-  // Asking not to leave a low one.
+  // Asking not to leave a low one, or to come to the designer before rating.
   for (let i = 0; i < n; i += 1) {
-    const first = at(avoid, i)[0];
+    const first = at(avoid, i)[0] ?? at(preempt, i)[0];
     if (first === undefined) continue;
     pressure.push({ kind: 'asks_no_low_rating', spans: span(first), key: quoteOf(first) });
     asked.add(i);
@@ -345,32 +415,38 @@ export function analyseMessage(body: string): MessageAnalysis {
       ? []
       : [
           // Stars thanked for still count here: a reward for them is still a reward for a rating.
-          ...(scene[i] === true ? [] : at(high, i)),
+          ...(at(high, i).length === 0 || scene(i) ? [] : at(high, i)),
           ...at(object, i),
           ...at(thankedRating, i),
           ...at(change, i),
           ...at(raise, i),
           ...at(goes, i),
           ...at(avoid, i),
+          ...at(forRating, i),
         ].sort((a, b) => a.start - b.start);
-  const anyAsk = sentences.some((_, i) => asks(i).length > 0 || at(exchange, i).length > 0);
-  const afterTheFact = (promised || thanked.some((d) => d.length > 0)) && !anyAsk;
-  const promisedAt = per(PROMISED, false);
+  let afterTheFactMemo: boolean | undefined;
+  const afterTheFact = () =>
+    (afterTheFactMemo ??=
+      (promised || sentences.some((_, i) => thanked(i).length > 0)) &&
+      !sentences.some((_, i) => asks(i).length > 0 || at(exchange, i).length > 0));
   // Across a sentence break, value and rating are tied by words that trade one for the other, or
   // because the next sentence asks for the rating outright ("Leave me 5 stars. Free mockup for you.").
   const linked = (i: number, j: number) =>
     asked.has(j) || [i, j].some((k) => at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0);
   for (let i = 0; i < n; i += 1) {
-    const offer = at(value, i)[0];
+    if (hinted[i - 1] !== true && hinted[i] !== true && hinted[i + 1] !== true) continue;
+    // "I'll send the source files in exchange for a review": anything offered is value when traded.
+    const traded = at(forRating, i)[0] !== undefined ? at(offers, i)[0] : undefined;
+    const offer = at(value, i)[0] ?? traded;
     if (offer === undefined) continue;
     const rating =
       ratingAt(i)[0] ?? (linked(i, i - 1) ? ratingAt(i - 1)[0] : undefined) ?? (linked(i, i + 1) ? ratingAt(i + 1)[0] : undefined);
     // A thank-you for a rating next to a price list is no deal; "as promised" makes it one.
-    if (rating === undefined || (afterTheFact && !promised)) continue;
+    if (rating === undefined || (afterTheFact() && !promised)) continue;
     const spans = span(offer, rating);
-    incentive.push({ kind: afterTheFact ? 'rewards_rating' : 'offers_value', spans, key: quoteOf(offer) });
+    incentive.push({ kind: afterTheFact() ? 'rewards_rating' : 'offers_value', spans, key: quoteOf(offer) });
     // Paying for a rating to come is asking for it; a reward for one already given is not.
-    if (!afterTheFact) pressure.push({ kind: 'rating_for_value', spans, key: valueOf(rating) });
+    if (!afterTheFact()) pressure.push({ kind: 'rating_for_value', spans, key: valueOf(rating) });
   }
 
   return { pressure: dedupe(pressure), incentive: dedupe(incentive) };
@@ -398,8 +474,8 @@ function joinNear(rs: readonly Range[]): Range[] {
 function toSpans(body: string, f: Folded, rs: readonly Range[]): TextSpan[] {
   const out: TextSpan[] = [];
   for (const r of [...rs].sort((a, b) => a.start - b.start)) {
-    const start = f.from[r.start] ?? 0;
-    const end = f.to[r.end - 1] ?? start;
+    const start = f.from(r.start);
+    const end = f.to(r.end - 1);
     const last = out[out.length - 1];
     if (last !== undefined && start <= last.end) {
       last.end = Math.max(last.end, end);
@@ -411,7 +487,7 @@ function toSpans(body: string, f: Folded, rs: readonly Range[]): TextSpan[] {
   return out;
 }
 
-const slice = (body: string, f: Folded, r: Range) => body.slice(f.from[r.start] ?? 0, f.to[r.end - 1] ?? 0);
+const slice = (body: string, f: Folded, r: Range) => body.slice(f.from(r.start), f.to(r.end - 1));
 
 /** One finding per kind and place: the rules overlap on purpose, the moderator needs each once. */
 function dedupe(findings: readonly Finding[]): Finding[] {
@@ -485,9 +561,17 @@ function messageDetector(
   return (facts: ManipulationFacts, context: DetectionContext, policy: Policy): Hit[] => {
     const asOf = toMs(context.asOf);
     const hits: Hit[] = [];
+    // A designer who pastes one message to many customers is scanned once per run; the memo
+    // lives only for this call, so the detector stays a pure function of its arguments.
+    const seen = new Map<string, MessageAnalysis>();
     for (const message of facts.messages) {
       if (message.fromRole !== 'designer' || toMs(message.sentAt) > asOf) continue;
-      const findings = pick(analyseMessage(message.body));
+      let analysis = seen.get(message.body);
+      if (analysis === undefined) {
+        analysis = analyseMessage(message.body);
+        seen.set(message.body, analysis);
+      }
+      const findings = pick(analysis);
       if (findings.length > 0) hits.push(hitOf(detector, message, findings, score(policy)));
     }
     return hits;

@@ -37,7 +37,8 @@ const CLASS_NOUN = alt(
 );
 /** Words before "5 stars" that make it the subject's class ("the hotel is a 5-star"). */
 const CLASS_SUBJECT = alt('hotel', 'hotels', "hotel's", 'resort', 'restaurant', 'hostel', 'spa', 'establishment', 'flag', 'lodge', 'cruise', 'bar');
-const CLASS_LEAD = `(?<!\\b${CLASS_SUBJECT}\\s(?:\\w+\\s){0,3})`;
+/** Checked after the number matched, so the engine only looks back where a number is. */
+const NOT_A_CLASS = `(?<!\\b${CLASS_SUBJECT}\\s(?:\\w+\\s){0,3}${FIVE})`;
 
 /**
  * Nouns that name a platform rating. "note" and "nota" only count after a French or Spanish
@@ -50,8 +51,9 @@ const RATING_NOUN_CORE = alt(
   'puntuacion', 'puntaje', 'comentario', 'comentarios',
 );
 const FR_ES_DET = alt('votre', 'vos', 'ta', 'ma', 'sa', 'la', 'une', 'cette', 'mes', 'ses', 'leur', 'les', 'bonne', 'meilleure', 'mauvaise', 'tu', 'su', 'mi', 'una', 'esa', 'esta', 'buena', 'mejor', 'mala', 'maxima');
-const NOTE = `(?<=\\b${FR_ES_DET}\\s)(?:notes?|nota|notas)(?!\\s+(?:al pie|de (?:musique|voz|bas de page|pie)|musical|de prensa))`;
-const STAR_COUNT = `(?<=\\b(?:\\d|one|une|un|una|single|seule?|sola|solo|two|three|four|five|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)(?:\\s*-\\s*|\\s+|))(?:stars?|etoiles?|estrellas?|★)(?![a-z])`;
+const NOTE = `\\b(?:notes?|nota|notas)\\b(?<=\\b${FR_ES_DET}\\s(?:notes?|nota|notas))(?!\\s+(?:al pie|de (?:musique|voz|bas de page|pie)|musical|de prensa))`;
+const STAR_NOUN = `(?:stars?|etoiles?|estrellas?|★)`;
+const STAR_COUNT = `${STAR_NOUN}(?![a-z])(?<=\\b(?:\\d|one|une|un|una|single|seule?|sola|solo|two|three|four|five|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)(?:\\s*-\\s*|\\s+|)${STAR_NOUN})`;
 
 /** Nouns used as a modifier or container of a design element: "rating widget", "section avis". */
 const DESIGN_AFTER = alt(
@@ -77,9 +79,9 @@ const PLATFORM_PLACE = `(?:(?:the|my|le|la|les|el|los|las|mes|mis|this|these|ce|
 const ABOUT_DESIGN = `(?:(?<=\\b(?:ratings?|reviews?|resenas?|valoracion|calificacion|testimonial|evaluation|scores?))|(?=${ON}${PLATFORM_PLACE})|(?!${ON}))`;
 
 /** A rating noun, unless it names a design element or someone else's reviews. */
-const RATING_NOUN = `(?:(?<!\\b${DESIGN_BEFORE}\\s(?:(?:de|of|d'|des|du|de la)\\s)?)${RATING_NOUN_CORE}${DESIGN_GUARD_AFTER}${ABOUT_DESIGN}|${NOTE}${DESIGN_GUARD_AFTER}|${STAR_COUNT})`;
+const RATING_NOUN = `(?:\\b${RATING_NOUN_CORE}(?<!\\b${DESIGN_BEFORE}\\s(?:(?:de|of|d'|des|du|de la)\\s)?${RATING_NOUN_CORE})${DESIGN_GUARD_AFTER}${ABOUT_DESIGN}|${NOTE}${DESIGN_GUARD_AFTER}|${STAR_COUNT})`;
 /** "2/5", "1 sur 5": an existing score, named by its fraction. */
-const FRACTION = `(?<![\\d.,/])[1-4]\\s*(?:/|out of|sur|de)\\s*5\\b`;
+const FRACTION = `[1-4](?<![\\d.,/][1-4])\\s*(?:/|out of|sur|de)\\s*5\\b`;
 
 const OBJECT_LEAD = alt(
   'a', 'an', 'the', 'your', 'my', 'this', 'that', 'one', 'any', 'some', 'honest', 'quick', 'short', 'little', 'public',
@@ -87,6 +89,8 @@ const OBJECT_LEAD = alt(
   'un', 'une', 'votre', 'ton', 'ta', 'vos', 'mon', 'ma', 'la', 'le', 'les', 'cette', 'petit', 'petite', 'bon', 'bonne',
   'una', 'tu', 'su', 'mi', 'esa', 'esta', 'buena', 'pequena', 'el', 'las', 'los',
 );
+const STRONG_OBJECT = `${alt('ratings', 'rating', 'reviews', 'review', 'testimonial', 'resena', 'resenas', 'valoracion', 'calificacion', 'puntuacion', 'evaluation', 'evaluacion')}`;
+const WEAK_OBJECT = `${alt('feedback', 'avis', 'opinion', 'comentario', 'commentaire', 'score')}`;
 /**
  * A rating or review as a thing given or traded: "a review", "5 stars", "2/5", "votre avis".
  * "review" counts only after a determiner, so "I'll review the fonts" is not one; "feedback",
@@ -94,8 +98,8 @@ const OBJECT_LEAD = alt(
  */
 export const RATING_OBJECT = re(
   [
-    `(?<=\\b${OBJECT_LEAD}[\\s-])(?<!\\b(?:${DESIGN_BEFORE})\\s(?:(?:de|of|d'|des|du|de la)\\s)?(?:\\w+\\s)?)${alt('ratings', 'rating', 'reviews', 'review', 'testimonial', 'resena', 'resenas', 'valoracion', 'calificacion', 'puntuacion', 'evaluation', 'evaluacion')}${DESIGN_GUARD_AFTER}`,
-    `(?<!\\b(?:thanks|thank you|thx|merci|gracias)[^.!?\\n]{0,24})(?<=\\b${OBJECT_LEAD}\\s)${alt('feedback', 'avis', 'opinion', 'comentario', 'commentaire', 'score')}${DESIGN_GUARD_AFTER}(?!\\s+(?:on|about|sur|sobre|regarding|of|de|del)\\s+(?:the|my|your|le|la|les|el|mes|mis|tes|tus)?\\s*(?!contract|contrat|contrato|profile|profil|perfil|platform|plateforme|plataforma)[a-z])`,
+    `\\b${STRONG_OBJECT}(?<=\\b${OBJECT_LEAD}[\\s-]${STRONG_OBJECT})(?<!\\b(?:${DESIGN_BEFORE})\\s(?:(?:de|of|d'|des|du|de la)\\s)?(?:\\w+\\s)?${STRONG_OBJECT})${DESIGN_GUARD_AFTER}`,
+    `\\b${WEAK_OBJECT}(?<=\\b${OBJECT_LEAD}\\s${WEAK_OBJECT})(?<!\\b(?:thanks|thank you|thx|merci|gracias)[^.!?\\n]{0,24}${WEAK_OBJECT})${DESIGN_GUARD_AFTER}(?!\\s+(?:on|about|sur|sobre|regarding|of|de|del)\\s+(?:the|my|your|le|la|les|el|mes|mis|tes|tus)?\\s*(?!contract|contrat|contrato|profile|profil|perfil|platform|plateforme|plataforma)[a-z])`,
     `${NOTE}${DESIGN_GUARD_AFTER}`,
     STAR_COUNT,
     FRACTION,
@@ -117,7 +121,7 @@ const SUPERLATIVE_NOUN = alt(
   'ratings', 'rating', 'score', 'scores', 'marks', 'mark', 'stars', 'note', 'notes', 'nota', 'valoracion',
   'calificacion', 'puntuacion', 'puntaje', 'evaluation', 'review', 'feedback', 'grade',
 );
-const MAX_AFTER = alt('maximale', 'maximal', 'maximum', 'maxima', 'maximo', 'la plus haute', 'mas alta', 'parfaite', 'perfecta', 'perfecte', 'mejor posible', 'maximo posible', 'optimale');
+const MAX_AFTER = alt('plus haute', 'plus elevee', 'superieure', 'mas elevada', 'superior', 'meilleure', 'higher', 'maximale', 'maximal', 'maximum', 'maxima', 'maximo', 'la plus haute', 'mas alta', 'parfaite', 'perfecta', 'perfecte', 'mejor posible', 'maximo posible', 'optimale');
 const GOOD = alt(
   'good', 'great', 'nice', 'positive', 'glowing', 'excellent', 'amazing', 'awesome', 'stellar', 'favorable',
   'favourable', 'shining', 'perfect', 'fantastic', 'brilliant', 'wonderful', 'lovely', 'sweet', 'kind', 'raving', 'rave',
@@ -152,7 +156,7 @@ const FIVE_VALUE = `${FIVE}(?!${SEP}(?:${STAR_WORD}\\b|★+|\\*)?${SEP}${CLASS_N
 
 /** The value itself, which the evidence summary quotes: "5 stars", "5/5", "la note maximale". */
 const HIGH_CORE_PARTS = [
-  `${CLASS_LEAD}\\b${FIVE}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)(?:\\s+(?:reviews?|ratings?|feedback|testimonial)\\b)?`,
+  `\\b${FIVE}${NOT_A_CLASS}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)(?:\\s+(?:reviews?|ratings?|feedback|testimonial)\\b)?`,
   `★(?:\\s*★){3,}`,
   `★\\s*5\\b`,
   `\\b${FIVE}\\s*[x×*]\\s*★|★\\s*[x×*]\\s*${FIVE}\\b`,
@@ -162,9 +166,11 @@ const HIGH_CORE_PARTS = [
   `\\b(?:anything|nothing|rien|nada|no)\\s+(?:below|under|less than|lower than|short of|but|other than|en dessous de|en-dessous de|moins de|de moins de|inferieur a|menos de|por debajo de|inferior a|que no sea)\\s+(?:a\\s+)?${FIVE}\\b`,
   `\\b(?:don'?t|do not|ne soyez pas|ne sois pas|no seas|no sea)\\s+(?:be\\s+)?(?:shy|stingy|timide|timides|radin|avare|timido|timida|tacano|tacana)\\s+(?:with|on|avec|sur|con|en)\\s+(?:(?:the|your|les|vos|la|las|tus)\\s+)?(?:stars|rating|ratings|etoiles|note|estrellas|calificacion)\\b`,
   `\\b(?:noter|notez|note|rate|rating|calificar|califica|calificame|valorar|valora|valorame|puntuar|puntuame)\\b(?:\\s+[a-z'-]+){0,3}?\\s+(?:au max(?:imum)?|al maximo|to the max|au plus haut|lo mas alto)\\b`,
-  `(?<![\\d.,/])(?:${FIVE}\\s*(?:/|out of|sur|de|over)\\s*${FIVE}|${TEN}\\s*(?:/|out of|sur|de|over)\\s*${TEN})\\b`,
+  `(?:${FIVE}(?<![\\d.,/]${FIVE})\\s*(?:/|out of|sur|de|over)\\s*${FIVE}|${TEN}(?<![\\d.,/]${TEN})\\s*(?:/|out of|sur|de|over)\\s*${TEN})\\b`,
   `\\b(?:note|nota|rating|score|calificacion|valoracion|puntuacion|evaluation|grade)\\s+(?:de|of)\\s+(?:5|cinq|cinco|five|10|dix|diez|ten)\\b(?!\\s*[.,]\\d)(?:\\s*(?:/|sur|de|out of)\\s*(?:5|10))?`,
-  `\\b(?:generous|genereux|genereuse|generoso|generosa|indulgent|indulgente)\\s+(?:with|avec|sur|con|en)\\s+(?:(?:the|my|your|les|vos|la|las|tu|tus|votre|ma|mi)\\s+)?(?:stars|rating|ratings|review|etoiles|note|estrellas|calificacion|valoracion|score)\\b`,
+  `\\b(?:generous|kind|nice|gentle|lenient|easy|soft|genereux|genereuse|generoso|generosa|indulgent|indulgente|sympa|gentil|gentille|amable|bueno|buena|blando|blanda)\\s+(?:with|on|avec|sur|con|en)\\s+(?:(?:the|my|your|les|vos|la|las|tu|tus|votre|ma|mi)\\s+)?(?:stars|rating|ratings|review|etoiles|note|estrellas|calificacion|valoracion|score)\\b`,
+  `\\b(?:nice|kind|good|positive|sweet|lovely|warm|gentils?|bonitas|lindas|buenas)\\s+(?:words?|mots?|palabras)\\s+(?:in|on|for|about me in|dans|sur|en)\\s+(?:(?:the|your|a|my|votre|mon|un|tu|tus|tu|la|mi|el)\\s+)?(?:review|feedback|rating|profile|contract|avis|profil|evaluation|resena|perfil|valoracion|opinion)\\b`,
+  `\\b(?:recommend|recommendation|recommander|recommandation|recomendar|recomendacion|recomiendes|recommandiez)\\b[^.!?\\n]{0,40}?\\b(?:10|ten|dix|diez)\\b(?!\\s*(?:px|%|minutes|min|days|jours|dias|hours|mm|cm|[.,]\\d))|\\b(?:10|ten|dix|diez)\\s*(?:/\\s*10\\s*)?(?:on|for|a la|al|sur|en)\\s+(?:the\\s+|la\\s+|el\\s+)?(?:recommend|recommendation|recommandation|recomendacion)`,
   `\\bgo\\s+(?:easy|soft|gentle)\\s+on\\s+(?:(?:the|my|me with the|me in the)\\s+)?(?:rating|review|stars|score|feedback)\\b`,
   `\\b${SUPERLATIVE}\\s+(?:possible\\s+|available\\s+)?${SUPERLATIVE_NOUN}\\b(?!\\s+${DESIGN_AFTER}\\b)`,
   `\\b(?:note|nota|valoracion|calificacion|puntuacion|puntaje|evaluation|rating|score)\\s+${MAX_AFTER}\\b`,
@@ -215,26 +221,28 @@ export const REQUEST = re(
     `\\bpossible to\\b|\\bif possible\\b|\\bif you could\\b|\\bif u could\\b`,
     `\\b(?:i'?d|i would|i'll|i will|i'm|i am)\\s+(?:really\\s+|so\\s+|super\\s+|truly\\s+|very\\s+|be\\s+){0,3}(?:appreciate|love|grateful|thankful|be grateful|be thankful|be so grateful|be super grateful)\\b`,
     `\\b(?:would|it'?d|that'?d|this'?d)\\s+(?:really\\s+|truly\\s+|so\\s+|honestly\\s+|just\\s+|definitely\\s+){0,2}(?:be|help|mean|make|save|boost|matter|hurt|kill|crush|ruin|change|put|get|go|do|lift|push)\\b`,
-    `\\b(?:will|could)\\s+(?:really\\s+|truly\\s+|so\\s+|honestly\\s+|just\\s+){0,2}(?:be\\s+${WISH_ADJ}|help|mean|make my|make me|save me|boost|matter)\\b`,
+    `\\b(?:will|could)\\s+(?:really\\s+|truly\\s+|so\\s+|honestly\\s+|just\\s+){0,2}(?:be\\s+${WISH_ADJ}|help|mean|make my|make me|save me|boost|matter|hurt|kill|ruin|damage|sink|tank|drag)\\b`,
     `\\b(?:all i (?:ask|want|need)|is all i (?:ask|want|need)|counting on (?:you|your|u)|fingers crossed|crossing my fingers|keeping my fingers crossed|looking forward to (?:your|the|those|a|seeing)|look forward to (?:your|the|those|a|seeing)|expecting|can'?t wait to (?:see|get|read)|waiting for (?:your|the|those|my)|deserves?|deserved|worth (?:a|the|those|all)|make sure|remember)\\b`,
     `\\u{1F91E}`,
     `\\b(?:means|mean)\\s+(?:a lot|so much|the world)\\b`,
     `\\b(?:hope|hoping)\\s+(?:you|u|for|to get|to see)\\b`,
     `\\b(?:beg|begging|i beg you|je vous en supplie|je t'en supplie|je vous supplie|te lo suplico|se lo suplico|te ruego|le ruego|do me a favou?r|fais-moi plaisir|faites-moi plaisir|rendez-moi service|hazme (?:el|un) favor|hagame (?:el|un) favor)\\b`,
     `\\b(?:i'?d like|i would like|i want|i wanna|i need|j'aimerais|je voudrais|j'adorerais|j'ai besoin|quisiera|me gustaria|quiero|necesito|ojala|espero que|j'espere que)\\b`,
+    `\\b(?:i'?d|i would)\\s+be\\s+(?:so\\s+|really\\s+|super\\s+|very\\s+|just\\s+)?(?:over the moon|thrilled|delighted|happy|grateful|honou?red|ecstatic|stoked|chuffed|glad)\\b|\\bestaria\\s+(?:muy\\s+|super\\s+)?(?:agradecid[oa]|feliz|encantad[oa])\\b|\\bje serais\\s+(?:tres\\s+|tellement\\s+|vraiment\\s+)?(?:ravie?|comblee?|aux anges|heureux|heureuse)\\b`,
+    `\\byou'?d\\s+(?:really\\s+|totally\\s+|so\\s+)?(?:make|save|help)\\b|\\bmake my (?:day|week|month|year)\\b`,
     `\\b(?:would love|i'?d love|love it if|just promise|promise me|remember to|don'?t forget|do not forget|make sure (?:you|to)|help me out|help me with|lend me)\\b`,
     // French
     `\\b(?:s'il vous plait|s'il te plait|svp|stp|merci de|je vous prie|je vous demande|je te demande|n'oubliez pas|n'oublie pas|je compte sur vous|je compte sur toi)\\b`,
     `\\b(?:pourriez|pouvez|pourrais|peux|voudriez|voulez)\\s*-?\\s*(?:vous|tu)\\b`,
     `\\b(?:vous|tu)\\s+(?:pourriez|pouvez|pourrais|peux|voudriez)\\b`,
     `\\b(?:est-ce que|est ce que|serait-il|serait il|est-il|est il)\\s+(?:vous|tu|possible)\\b`,
-    `\\b(?:j'attends|j'attends avec impatience|je croise les doigts|je compte sur|merite|meritent|meriterait|vaut bien|valent bien)\\b`,
+    `\\b(?:je me permets|vous demander|te demander|souvenez-vous|rappelez-vous|rappel|tu me ferais|vous me feriez|j'attends|j'attends avec impatience|je croise les doigts|je compte sur|merite|meritent|meriterait|vaut bien|valent bien)\\b`,
     `\\b(?:ca |cela )?(?:m'|me )aiderai[st]?\\b|\\bm'aiderait\\b|\\b(?:serait|ce serait|ca serait|me ferait|ca me ferait|m'arrangerait)\\b|\\bj'apprecierais\\b|\\bje serais (?:tres |vraiment |tellement )?(?:reconnaissante?|ravie?)\\b|\\bca me ferait (?:plaisir|tellement plaisir)\\b`,
     // Spanish
     `\\b(?:por favor|porfa|porfis|porfavor|xfa|x favor|plis|porfi)\\b`,
     `\\b(?:podrias|podria|puedes|puede|pueden|podrian|podes)\\b`,
     `\\b(?:me ayudas|me ayudarias|ayudame|te agradeceria|le agradeceria|agradeceria|te pido|le pido|os pido|no olvides|no se te olvide|no se le olvide|me encantaria|me ayudaria|te importaria|le importaria)\\b`,
-    `\\b(?:seria|me haria|me harias|me encantaria|espero|esperando|cuento con|contando con|cruzo los dedos|crucemos los dedos|dedos cruzados|merece|merecen|mereceria|vale|valen)\\b`,
+    `\\b(?:acuerdate|acuerdese|recuerda|recuerde|recordatorio|me permito|me harias|me alegrarias|seria|me haria|me harias|me encantaria|espero|esperando|cuento con|contando con|cruzo los dedos|crucemos los dedos|dedos cruzados|merece|merecen|mereceria|vale|valen)\\b`,
     `\\bme\\s+(?:vendria|vendrian|ayudaria|ayudarian|salvaria|alegraria)\\b`,
     `\\b(?:vous voulez bien|tu veux bien|voulez-vous bien|veux-tu bien|voudriez-vous bien)\\b`,
     `\\b(?:me dejas|me das|me pones|me regalas|me calificas|me valoras|me dejarias|me darias|me pondrias)\\b`,
@@ -245,8 +253,9 @@ export const REQUEST = re(
  * A give-verb aimed at the designer is an ask in itself: "hook me up with 5 stars", "ponme 5
  * estrellas", "don't be shy with the stars". Not after a third person: "they give me 5 stars".
  */
+const GIVE_ME = `(?:give|leave|drop|throw|toss|send|gimme|hook|bless|grant|award|hit|shoot|slap|spare|hand)\\s+(?:me|us)\\b`;
 export const SELF_ASK = re(
-  `(?<!\\b(?:they|people|clients|customers|everyone|everybody|who|always|usually|often|i|we|to|that|which|will|would|should|could|can|did|does|do|never)\\s)\\b(?:give|leave|drop|throw|toss|send|gimme|hook|bless|grant|award|hit|shoot|slap|spare|hand)\\s+(?:me|us)\\b|\\b(?:mettez-moi|mettez moi|donnez-moi|donnez moi|laissez-moi|laissez moi|mets-moi|donne-moi|laisse-moi|notez-moi|notez moi|dame|ponme|dejame|regalame|pongame|deme|calificame|valorame|puntuame|otorgame|ponnos|danos)\\b|\\b(?:don'?t|do not|ne soyez pas|ne sois pas|no seas|no sea)\\s+(?:be\\s+)?(?:shy|stingy|timide|timides|radin|avare|timido|timida|tacano|tacana)\\b`,
+  `\\b${GIVE_ME}(?<!\\b(?:they|people|clients|customers|everyone|everybody|who|always|usually|often|i|we|to|that|which|will|would|should|could|can|did|does|do|never)\\s${GIVE_ME})|\\b(?:mettez-moi|mettez moi|donnez-moi|donnez moi|laissez-moi|laissez moi|mets-moi|donne-moi|laisse-moi|notez-moi|notez moi|dame|ponme|dejame|regalame|pongame|deme|calificame|valorame|puntuame|otorgame|ponnos|danos)\\b|\\b(?:don'?t|do not|ne soyez pas|ne sois pas|no seas|no sea)\\s+(?:be\\s+)?(?:shy|stingy|timide|timides|radin|avare|timido|timida|tacano|tacana)\\b`,
 );
 
 /** "You can rate me 5 stars here": an invitation, an ask only when a high value is named. */
@@ -268,7 +277,7 @@ const FILLER = alt(
   'go ahead and', 'et', 'alors', 'donc', 'bon', 'bonjour', 'bueno', 'pues', 'porfa', 'svp', 'por favor', 'y', 'entonces', 'hola',
   'dear customer', 'a', 'one small ask', 'last favour', 'last favor', 'pretty please', 'simply', 'maybe', 'perhaps',
 );
-const CLAUSE_LEAD = `(?<=(?:^|[.!?…\\n,;:()"\\-¡¿★]|\\p{Extended_Pictographic})\\s*(?:${FILLER}\\s+){0,2})`;
+const CLAUSE_START = `(?:^|[.!?…\\n,;:()"\\-¡¿★]|\\p{Extended_Pictographic})\\s*(?:${FILLER}\\s+){0,2}`;
 const IMPERATIVE_VERB = alt(
   'give', 'gimme', 'leave', 'rate', 'r8', 'drop', 'put', 'make', 'post', 'write', 'click', 'hit', 'tap', 'smash', 'change',
   'update', 'remove', 'delete', 'raise', 'bump', 'take', 'up', 'reconsider', 'revise', 'edit', 'consider', 'remember',
@@ -296,7 +305,8 @@ const CHANGE_VERB = alt(
   'increase', 'increasing', 'improve', 'improving', 'upgrade', 'upgrading', 'rethink', 'erase', 'erasing', 'correct',
   'take down', 'taking down', 'take back', 'take off', 'take away', 'pull down', 'up', 'boost', 'lift', 'redo', 're-do',
   'take another look at', 'took another look at', 'have another look at', 'had another look at', 'look again at',
-  'get rid of', 'fix', 'cancel', 'undo', 'drop', 'pull', 'flip', 'switch', 'turn', 'convert', 'make',
+  'having another look at', 'taking another look at', 'give another look', 'take a second look at', 'have a second look at',
+  'get rid of', 'fix', 'cancel', 'undo', 'clear', 'reset', 'drop', 'pull', 'flip', 'switch', 'turn', 'convert', 'make',
   // French, every person and mood a request takes ("changez", "si vous changiez", "pourriez-vous changer")
   'chang(?:er|ez|e|es|iez|eriez|erais|erait|erez|eait)', 'modifi(?:er|ez|e|es|iez|eriez|erais|erait)',
   'retir(?:er|ez|e|es|iez|eriez|erais)', 'supprim(?:er|ez|e|es|iez|eriez|erais)', 'enlev(?:er|ez|iez|eriez|erais)', 'enleve',
@@ -304,17 +314,17 @@ const CHANGE_VERB = alt(
   'remont(?:er|ez|iez|eriez)', 'remonte', 'relev(?:er|ez|iez|eriez)', 'releve', 'augment(?:er|ez|iez|eriez)', 'augmente',
   '(?:mettre|mettez|mettiez|mettriez) a jour', 'corrig(?:er|ez|iez|eriez)', 'corrige', 'amelior(?:er|ez|iez|eriez)',
   'reevalu(?:er|ez|iez)', 'rectifi(?:er|ez|iez)', 'repenser', 'annul(?:er|ez|iez)', 'rehauss(?:er|ez|iez|eriez)',
-  'revis(?:er|ez|iez|eriez)', 'revenir sur', 'revenez sur', 'reviendriez sur', 'faire disparaitre',
+  'revis(?:er|ez|iez|eriez)', 'pass(?:er|ez|iez|eriez)', 'revenir sur', 'revenez sur', 'reviendriez sur', 'faire disparaitre',
   // Spanish, likewise ("cambia", "si cambias", "que cambies", "que actualizaras", "subirla")
   'cambi(?:ar|a|as|e|es|en|aras|ases|arias|aria|arla|arlo|ala|alo)', 'modific(?:ar|a|as|aras|ases|aria|arias|arla|arlo)',
   'modifique(?:s)?', 'quit(?:ar|a|as|e|es|aras|ases|arla|arlo|ala|alo)', 'borr(?:ar|a|as|e|es|aras|ases|arla|arlo|ala|alo)',
   'elimin(?:ar|a|as|e|es|aras|ases|arla|arlo)', 'actualiz(?:ar|a|as|aras|ases|arla|arlo|aria|arias)', 'actualice(?:s)?',
   'sub(?:ir|e|es|as|a|ieras|ieses|irla|irlo|irle|ela|ala|iria|irias)', 'reconsider(?:ar|a|as|es|e|aras)',
   'retir(?:ar|a|as|es|e|aras|arla|arlo)', 'mejor(?:ar|aras|arla|arlo)', 'edit(?:ar|a|as|es|e)', 'correg(?:ir|ira|irla)',
-  'corrij(?:a|as)', 'revis(?:ar|a|es|aras)', 'subeme', 'subirme', 'cambiame', 'quitame', 'borrame', 'mejorame', 'replante(?:ar|a|es)', 'aument(?:ar|a|as|es|e|aras)', 'anul(?:ar|a|es|e)',
+  'corrij(?:a|as)', 'revis(?:ar|a|es|aras)', 'pas(?:ar|a|es|aras)', 'subeme', 'subirme', 'cambiame', 'quitame', 'borrame', 'mejorame', 'replante(?:ar|a|es)', 'aument(?:ar|a|as|es|e|aras)', 'anul(?:ar|a|es|e)',
 );
 /** A verb opening a clause, the way a request in the imperative opens: "Remove the 1 star", "Cámbiame la nota". */
-export const IMPERATIVE = re(`${CLAUSE_LEAD}\\b(?:${IMPERATIVE_VERB}|${CHANGE_VERB})\\b`);
+export const IMPERATIVE = re(`\\b(?:${IMPERATIVE_VERB}|${CHANGE_VERB})\\b(?<=${CLAUSE_START}(?:${IMPERATIVE_VERB}|${CHANGE_VERB}))`);
 
 const GAP_WORD = alt(
   'your', 'the', 'my', 'this', 'that', 'those', 'these', 'its', 'a', 'an', 'one', 'single', 'low', 'lowest', 'bad', 'negative',
@@ -328,30 +338,32 @@ const GAP_WORD = alt(
   '\\d', '[1-4]-star', '[1-4](?:\\s*-?\\s*(?:stars?|etoiles?|estrellas?))?', 'one-star', 'two-star', '[1-4]/5',
 );
 const GAP = `(?:\\s*(?:${GAP_WORD})(?![a-z0-9])){0,4}?`;
-const FIRST_PERSON_LEAD = `(?<!\\b(?:i|i'll|we'll|i'd|we'd|i've|we've|i'm|let me|lemme|let us|gonna|going to|je|j'|je vais|je peux|je dois|on va|voy a|vamos a|puedo|podemos|yo|ya|he|hemos|me|te)\\s+(?:(?:will|can|could|shall|have|had|just|already|might|may|must|need to|should|also|then|now|quickly|vais|peux|viens de|dois|vite|voy a|puedo|ya|also)\\s+){0,2})`;
-const NOT_IN_PASSIVE = `(?<!\\bbe\\s)`;
+const FIRST_PERSON = `\\b(?:i|i'll|we'll|i'd|we'd|i've|we've|i'm|let me|lemme|let us|gonna|going to|je|j'|je vais|je peux|je dois|on va|voy a|vamos a|puedo|podemos|yo|ya|he|hemos|me|te)\\s+(?:(?:will|can|could|shall|have|had|just|already|might|may|must|need to|should|also|then|now|quickly|vais|peux|viens de|dois|vite|voy a|puedo|ya|also)\\s+){0,2}`;
+/** The designer's own "I'll change…", or a passive "be changed", is not asking the customer. */
+const CUSTOMER_DOES = (verb: string) => `(?<!${FIRST_PERSON}${verb})(?<!\\bbe\\s${verb})`;
+const CHANGE_ASKED = `\\b${CHANGE_VERB}\\b${CUSTOMER_DOES(CHANGE_VERB)}`;
 
 /** A change verb taking a rating as its object: "change your rating", "quite la valoración". */
 export const CHANGE_RATING = re(
   [
-    `${FIRST_PERSON_LEAD}${NOT_IN_PASSIVE}\\b${CHANGE_VERB}\\b${GAP}[\\s-]*(?:${RATING_NOUN}|${FRACTION})`,
+    `${CHANGE_ASKED}${GAP}[\\s-]*(?:l'|d')?(?:${RATING_NOUN}|${FRACTION})`,
+    // "re-rate", "rate it again", "volver a calificar": asking for a new rating is asking to change the old one.
+    `\\b(?:un-?rate|un-?star|re-?rate|re-?evaluate|re-?score|re-?grade|noter a nouveau|renoter|re-noter|reevaluer|volver a (?:calificar|valorar|puntuar|evaluar)(?:me|lo|la)?|(?:rate|score|grade|noter|calificar|valorar|puntuar)\\s+(?:it|them|me|this|that|la|le|lo|les|(?:my|ma|mon|mes|mi|mis)\\s+[a-z]+)\\s+(?:again|a nouveau|de nouveau|otra vez|de nuevo))\\b`,
     // "take your 2-star rating down", "bump my score up".
-    `${FIRST_PERSON_LEAD}\\b(?:take|pull|bring|knock|bump|put)\\b${GAP}\\s*${RATING_NOUN}\\s+(?:down|off|away|up|back up)\\b`,
+    `\\b(?:take|pull|bring|knock|bump|put)\\b${CUSTOMER_DOES('(?:take|pull|bring|knock|bump|put)')}${GAP}\\s*${RATING_NOUN}\\s+(?:down|off|away|up|back up)\\b`,
   ].join('|'),
 );
 
 const LOW_TO_HIGH = `(?:(?:a|an|un|una|the)\\s+)?(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)\\b(?:\\s*(?:stars?|etoiles?|estrellas?|★))?`;
 /** A raise to a given value: "change it to 5", "bump it up to 4", "subirla a 4", "change that 3 to a 5". */
 export const RAISE_TO = re(
-  `${FIRST_PERSON_LEAD}\\b${CHANGE_VERB}\\b(?:\\s*-?\\s*(?:it|them|that|this|la|lo|le|l'|ca))?(?:\\s+(?:that|the|your|this|those|these|ce|cette|ces|votre|vos|ese|esa|esas|esos|el|la|las|los|tu|tus|su|sus)\\s+[1-4](?:\\s*(?:stars?|etoiles?|estrellas?|★))?)?(?:\\s+up)?\\s+(?:to|a|pour|en|into|por|par)\\s+${LOW_TO_HIGH}${NOT_A_QUANTITY}|(?<![\\d.,])[1-4]\\s*(?:→|->|=>|➡|⇒)\\s*[2-5]\\b(?![.,]\\d)|\\bfrom\\s+[1-4]\\s+to\\s+(?:a\\s+)?(?:[2-5])\\b(?=\\s*(?:stars?|etoiles?|estrellas?|★)|\\s*[?!.]|$)|\\bde\\s+[1-4]\\s+a\\s+[2-5]\\s+(?:etoiles?|estrellas?)`,
+  `${CHANGE_ASKED}(?:\\s*-?\\s*(?:it|them|that|this|la|lo|le|l'|ca))?(?:\\s+(?:that|the|your|this|those|these|ce|cette|ces|votre|vos|ese|esa|esas|esos|el|la|las|los|tu|tus|su|sus)\\s+[1-4](?:\\s*(?:stars?|etoiles?|estrellas?|★))?)?(?:\\s+up)?\\s+(?:to|a|pour|en|into|por|par)\\s+${LOW_TO_HIGH}${NOT_A_QUANTITY}|(?<![\\d.,])[1-4]\\s*(?:→|->|=>|➡|⇒)\\s*[2-5]\\b(?![.,]\\d)|\\bfrom\\s+[1-4]\\s+to\\s+(?:a\\s+)?(?:[2-5])\\b(?=\\s*(?:stars?|etoiles?|estrellas?|★)|\\s*[?!.]|$)|\\bde\\s+[1-4]\\s+a\\s+[2-5]\\s+(?:etoiles?|estrellas?)`,
 );
 
-/** "the rating removed" after "have" or "get", not "I've had the rating removed" told after the fact. */
-const NOT_THIS_SIDE = `(?<=\\b(?:have|get|got|having|getting|avoir|faire|tener|hacer)\\s(?:(?:\\w+)\\s){0,3})`;
 
 /** A rating made to go away or go up by itself: "that low score could go away", "si la nota sube a 5". */
 export const RATING_GOES = re(
-  `${NOT_THIS_SIDE}(?:${RATING_NOUN}|${FRACTION})\\s+(?:removed|deleted|changed|updated|raised|taken down|withdrawn|bumped up|retiree?|supprimee?|enlevee?|modifiee?|changee?|quitada|borrada|eliminada|cambiada|retirada|actualizada)\\b|(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be updated|be raised|be bumped|go up|sube a|suba a|subiera a|monte a|passe a|passait a|desaparec\\w*|disparai\\w*|disparaitre|s'en aller|quitarse|borrarse)`,
+  `\\b(?:have|get|got|having|getting|avoir|faire|tener|hacer)\\s(?:\\w+\\s){0,3}?(?:${RATING_NOUN}|${FRACTION})\\s+(?:removed|deleted|changed|updated|raised|taken down|withdrawn|bumped up|retiree?|supprimee?|enlevee?|modifiee?|changee?|quitada|borrada|eliminada|cambiada|retirada|actualizada)\\b|(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be updated|be raised|be bumped|go up|sube a|suba a|subiera a|monte a|passe a|passait a|desaparec\\w*|disparai\\w*|disparaitre|s'en aller|quitarse|borrarse)`,
 );
 
 /** A pronoun made to go away: "any chance it could disappear?"; needs a rating mentioned nearby. */
@@ -362,8 +374,9 @@ export const PRONOUN_GOES = re(
 /** A change verb on a pronoun: "can you change it", "¿la puedes quitar?"; needs a rating nearby. */
 export const CHANGE_PRONOUN = re(
   [
-    `${FIRST_PERSON_LEAD}\\b${CHANGE_VERB}\\b\\s*-?\\s*(?:it|them|that one|this one)\\b(?!\\s+(?:to|into)\\s)`,
+    `${CHANGE_ASKED}\\s*-?\\s*(?:it|them|that one|this one)\\b(?!\\s+(?:to|into)\\s)`,
     `\\b(?:la|lo|le|les|l')\\s*(?:(?:puedes|podrias|puede|podria|pourriez-vous|pouvez-vous|pourrais-tu|peux-tu|quieres|voudriez-vous)\\s+)?(?:quitar|borrar|cambiar|eliminar|subir|modificar|retirer|supprimer|enlever|changer|modifier|remonter|effacer|actualizar|retirar)\\b`,
+    `\\b(?:take|pull|bring|knock|taking)\\s+(?:it|them|that|this one|that one)\\s+(?:down|off|away)\\b`,
     `\\b(?:quitarla|quitarlo|borrarla|borrarlo|cambiarla|cambiarlo|subirla|subirlo|eliminarla|eliminarlo|modificarla|modificarlo|actualizarla|actualizarlo)\\b`,
   ].join('|'),
 );
@@ -407,8 +420,9 @@ export const VALUE = re(
     `(?<![\\d.,])-?\\d{1,3}\\s?%(?:\\s?off)?`,
     `\\b(?:discount|discounts|discounted|refund|refunds|refunded|refunding|reimburse|reimbursed|coupon|coupons|voucher|vouchers|bonus|bonuses|gift|gifts|gift card|giftcard|cashback|cash back|money back|rebate|freebie|freebies|complimentary|on the house|promo code|discount code|reward|rewards|perk|perks|tip you|pay you|paying you|i'll pay|i will pay|send you back|send back)\\b`,
     `\\b(?:waive|waived|waiving|throw in|throwing in|thrown in|chuck in|make it worth your while|worth your while|special price|special rate|mate's rates|friend price|half price|half-price|half off|on me|i'll cover|i will cover|cover the (?:cost|costs|printing|fee|fees|shipping|hosting))\\b`,
+    `\\b(?:a little something|a small something|something special|a surprise|a treat|lower the price|lower my price|reduce the price|reduced price|cheaper|un petit quelque chose|une surprise|un petit cadeau|baisser le prix|prix reduit|moins cher|una sorpresa|un detalle|algo especial|un regalito|bajar el precio|precio reducido|mas barato)\\b`,
     `\\b(?:for free|free of charge|at no (?:extra\\s+)?(?:cost|charge)|no (?:extra\\s+)?charge|without charge|% off|off your next|off the next)\\b`,
-    `(?<!\\b(?:feel|feels|be|royalty|copyright|hands|sugar|gluten|stress|hassle|worry|error|bug|duty|tax|carbon|fat|risk|care|scot|lead|fragrance|cruelty)[\\s-])\\bfree\\b(?!\\s*(?:to|for (?:commercial|personal)|font|fonts|time|-form|form|lance|lancer|hand|space|standing|shipping|trial|version of (?:the )?font|license|licence|stock|images?|photos?|icons? pack|of (?:copyright|rights)|plan|tier|account)\\b)(?!-)`,
+    `\\bfree\\b(?<!\\b(?:feel|feels|be|royalty|copyright|hands|sugar|gluten|stress|hassle|worry|error|bug|duty|tax|carbon|fat|risk|care|scot|lead|fragrance|cruelty)[\\s-]free)(?!\\s*(?:to|for (?:commercial|personal)|font|fonts|time|-form|form|lance|lancer|hand|space|standing|shipping|trial|version of (?:the )?font|license|licence|stock|images?|photos?|icons? pack|of (?:copyright|rights)|plan|tier|account)\\b)(?!-)`,
     `\\b(?:extra|additional|unlimited|more|bonus)\\s+(?:free\\s+)?${EXTRA_WORK}\\b`,
     // French
     `\\b(?:remise|remises|reduction|reductions|rabais|rembourse|rembourser|remboursement|remboursements|rembourserai|rembourserais|remboursee?|gratuit|gratuite|gratuits|gratuites|gratuitement|offert|offerte|offerts|offertes|cadeau|cadeaux|bon d'achat|bons d'achat|code promo|bon de reduction|prime|geste commercial|sans frais|a l'oeil|carte cadeau|ristourne|dedommagement|dedommager)\\b`,
@@ -438,9 +452,26 @@ export const PROMISED = re(
   `\\b(?:as promised|like i said|as i said|as agreed|like we agreed|as we agreed|like i promised|as i promised|comme promis|comme convenu|comme prevu|comme je vous l'avais dit|como prometi|como te dije|como acordamos|como quedamos|lo prometido)\\b`,
 );
 
+const THANKS_FOR = alt('feedback', 'avis', 'opinion', 'comentario', 'commentaire', 'score', 'retour', 'retours', 'comentarios', 'commentaires');
 /** A rating that the customer's thanks are for: counts as traded only when a deal is being kept. */
 export const THANKED_RATING = re(
-  `(?<=\\b(?:thanks|thank you|thx|merci|gracias)[^.!?\\n]{0,24})\\b${alt('feedback', 'avis', 'opinion', 'comentario', 'commentaire', 'score', 'retour', 'retours', 'comentarios', 'commentaires')}\\b`,
+  `\\b${THANKS_FOR}\\b(?<=\\b(?:thanks|thank you|thx|merci|gracias)[^.!?\\n]{0,24}${THANKS_FOR})`,
+);
+
+const BEFORE_RATE = `\\b(?:before|prior to|instead of|rather than|avant de|avant d'|au lieu de|antes de|en vez de|en lugar de)\\s+(?:you\\s+|vous\\s+|tu\\s+|me\\s+)?(?:(?:rate|rating|rated|reviewing|noter|evaluer|calificar|calificarme|valorar|valorarme|puntuar|opinar)\\b|(?:leave|leaving|give|giving|post|posting|submit|submitting|put|putting|laisser|mettre|donner|publier|dejar|poner|dar|publicar)\\s+(?:(?:a|an|your|the|any|un|une|votre|una|tu|la|el|une)\\s+)?(?:[a-z]+\\s+)?(?:rating|review|feedback|stars?|note|avis|evaluation|resena|calificacion|valoracion|opinion|nota|estrellas|etoiles)\\b)`;
+const CONTACT = `\\b(?:message|msg|contact|talk to|tell|write to|write me|ping|reach out|let me know|text|dm|email|ecrivez|ecris|contactez|contacte|parlez|dites|prevenez|escribeme|escribe|contactame|contacta|avisame|avisa|dime|hablame|hablemos|mandame)\\b`;
+/** "Message me before you rate": heading off a low rating before it is given. */
+export const PREEMPT = re(
+  `${BEFORE_RATE}[^.!?\\n]{0,40}?${CONTACT}|${CONTACT}[^.!?\\n]{0,40}?${BEFORE_RATE}|${BEFORE_RATE}[^.!?\\n]{0,20}?\\b${LOW}\\b`,
+);
+
+/** A designer offering to do or give something: value when traded for a rating in the same breath. */
+export const OFFER = re(
+  `\\b(?:i'?ll|i will|i can|i could|i'?d|i would|happy to|glad to|je vous|je peux vous|je te|je vais vous|je t'|te|le)\\s+(?:[a-z']+\\s+){0,2}?(?:send|give|add|include|throw in|make|do|design|create|deliver|share|envoyer|envoie|enverrai|donner|donne|ajouter|ajoute|faire|fais|ferai|offrir|creer|mandar|mando|mandare|enviar|envio|enviare|dar|doy|dare|hacer|hago|hare|agregar|agrego|incluir|incluyo|disenar|diseno|regalar)\\b`,
+);
+/** "In exchange for a review", "contre un avis", "a cambio de 5 estrellas", "for a 5-star review". */
+export const FOR_RATING = re(
+  `\\b(?:in exchange for|in return for|as a thank[- ]you for|as thanks for|en echange d'?|en echange de|contre|a cambio de|en agradecimiento por|como agradecimiento por)\\s+(?:(?:a|an|your|my|un|une|votre|una|tu|su|the|le|la|el|des|some|vos|tus|mes|mis)\\s+)?(?:[a-z0-9★-]+\\s+){0,2}?(?:ratings?|reviews?|feedback|stars?|avis|note|etoiles?|resenas?|valoracion|calificacion|opinion|estrellas?|testimonial|★+|5\\/5)|\\bfor\\s+(?:(?:a|an|one|every|each)\\s+)?(?:5|five)[\\s-]*(?:stars?|★)`,
 );
 
 /** "In exchange for", "contre", "a cambio de": value and a rating traded in one breath. */
@@ -472,6 +503,21 @@ export const THIRD_PARTY = re(
 /** A designer telling of stars already earned: "I always get 5 stars", "j'ai toujours 5 étoiles". */
 export const SELF_RATED = re(
   `\\b(?:i|we|i've|we've|i'm|j'ai|nous avons|tengo|tenemos|he|hemos|siempre)\\s+(?:always\\s+|usually\\s+|often\\s+|mostly\\s+|only\\s+|already\\s+|just\\s+|toujours\\s+|siempre\\s+|deja\\s+|ya\\s+){0,2}(?:get|got|gotten|have|had|received|earned|hold|keep|been getting|eu|obtenu|recu|recibido|obtenido|tenido|conseguido|tengo|recibo|obtengo)\\b[^.!?\\n]{0,25}`,
+);
+
+/**
+ * Cheap first look: a sentence without any of these stems cannot match a rating pattern, so
+ * the expensive patterns skip it. Every rating pattern above contains one of them; a test
+ * (message-detectors.test.ts) holds that promise over the test sentences.
+ */
+export const RATING_HINT = re(
+  `★|\\*|\\d|${alt(
+    'star', 'etoil', 'estrel', 'rat', 'r8', 'review', 'feedback', 'score', 'avis', 'not', 'resen', 'valor', 'calif', 'puntu',
+    'opinion', 'opinar', 'comment', 'testimon', 'evalu', 'mark', 'grade', 'max', 'top', 'full', 'best', 'high', 'perfect',
+    'recommend', 'recommand', 'recomend', 'recomiend', 'five', 'cinq', 'cinco', 'ten', 'dix', 'diez', 'two', 'three', 'four',
+    'deux', 'trois', 'quatre', 'dos', 'tres', 'cuatro', 'one', 'une', 'una', 'something', 'quelque', 'algo', 'mot', 'palabra',
+    'word', 'again', 'nouveau', 'nuevo', 'otra vez', 'juge', 'critique', 'critica', 'retour', 'appreciation', 'lower',
+  )}`,
 );
 
 /** Text quoted from someone else ("you wrote 'five-star service'"): not the designer's ask. */

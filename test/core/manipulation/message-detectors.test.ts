@@ -284,9 +284,12 @@ describe('spans point into the original text', () => {
         const lead = chars.join('');
         const body = `${lead}. Please give me 5 stars!`;
         const { pressure } = scanMessage(body);
-        const hit = pressure.find((s) => s.text.includes('5 stars'));
-        return hit !== undefined && body.slice(hit.start, hit.end) === hit.text && hit.start >= lead.length;
+        // A run of ⭐ in the prefix may itself read as an ask and join the span; the offsets
+        // must still slice the original text exactly, whatever came before.
+        const hit = pressure.find((s) => s.text.endsWith('5 stars'));
+        return hit !== undefined && body.slice(hit.start, hit.end) === hit.text && pressure.every((s) => body.slice(s.start, s.end) === s.text);
       }),
+      { numRuns: 500 },
     );
   });
 
