@@ -14,7 +14,7 @@ import { fireTimer } from './transitions';
 import { World } from './world';
 
 /** Events between detection runs during a replay (each run re-reads the touched designers' facts). */
-export const DETECT_EVERY = 50_000;
+export const DETECT_EVERY = 1_000_000;
 
 export interface ApplyResult {
   applied: number;
@@ -52,6 +52,8 @@ export class Engine {
   private eventCount: number;
   private listeners = new Set<(lastSeq: number) => void>();
   private touched = new Set<string>();
+  /** The store write in flight (writes run one at a time, in order). */
+  private writing: Promise<void> = Promise.resolve();
   private readonly log: (line: string) => void;
 
   private constructor(options: EngineOptions) {
@@ -190,7 +192,7 @@ export class Engine {
         // a replay runs it every DETECT_EVERY events rather than on every batch.
         const detect = sinceDetection >= DETECT_EVERY;
         if (detect) sinceDetection = 0;
-        await this.flushWith(null, detect);
+        await this.flushWith(null, { detect, pipelined: true });
       });
     };
     for await (const event of events) {
@@ -202,6 +204,7 @@ export class Engine {
     }
     await drain();
     await this.serial(() => this.flush());
+    await this.writing;
     return result;
   }
 
@@ -266,10 +269,16 @@ export class Engine {
 
   /**
    * flush, with a decision record made once the batch's seqs are known (they are assigned in
-   * the order of the batch), so the stored answer names the feed rows it wrote.
+   * the order of the batch), so the stored answer names the feed rows it wrote. A pipelined
+   * flush (replay only) lets the engine apply the next batch while this one is written; the
+   * writes still go one after the other, and any other flush waits for them first.
    */
-  async flushWith(makeRecord: ((seqOf: (type: string, id: string) => number) => DecisionRecord) | null, detect = true): Promise<void> {
-    if (detect && this.touched.size > 0) runDetection(this.contextAt(this.processedMs));
+  async flushWith(
+    makeRecord: ((seqOf: (type: string, id: string) => number) => DecisionRecord) | null,
+    options: { detect?: boolean; pipelined?: boolean } = {},
+  ): Promise<void> {
+    if (options.detect !== false && this.touched.size > 0) runDetection(this.contextAt(this.processedMs));
+    if (options.pipelined !== true) await this.writing;
     const { entities, aux } = this.world.takeDirty();
     if (makeRecord !== null) {
       const base = this.store.lastSeq + 1;
@@ -280,12 +289,17 @@ export class Engine {
     const batch: Batch = { entities, events: this.pendingEvents, decisions: this.pendingDecisions, aux, clockMs: this.processedMs };
     this.pendingEvents = [];
     this.pendingDecisions = [];
-    const { lastSeq } = await this.store.write(batch);
-    if (entities.length > 0) for (const listener of this.listeners) listener(lastSeq);
+    const previous = this.writing;
+    const write = previous.then(() => this.store.write(batch));
+    this.writing = write.then(({ lastSeq }) => {
+      if (entities.length > 0) for (const listener of this.listeners) listener(lastSeq);
+    });
+    if (options.pipelined !== true) await this.writing;
   }
 
   /** Waits for queued work, then stops taking more. */
   async close(): Promise<void> {
     await this.serial(() => this.flush());
+    await this.writing;
   }
 }
