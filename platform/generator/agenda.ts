@@ -30,8 +30,8 @@ export class Agenda {
     heap.push(task);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent] as Task;
-      if (!before(task, p)) break;
+      const p = heap[parent];
+      if (p === undefined || !before(task, p)) break;
       heap[i] = p;
       i = parent;
     }
@@ -49,10 +49,10 @@ export class Agenda {
       const left = 2 * i + 1;
       if (left >= n) break;
       const right = left + 1;
-      let child = left;
-      if (right < n && before(heap[right] as Task, heap[left] as Task)) child = right;
-      const c = heap[child] as Task;
-      if (!before(c, last)) break;
+      const l = heap[left];
+      const r = right < n ? heap[right] : undefined;
+      const [child, c] = r !== undefined && l !== undefined && before(r, l) ? [right, r] : [left, l];
+      if (c === undefined || !before(c, last)) break;
       heap[i] = c;
       i = child;
     }

@@ -16,7 +16,7 @@ import { resolveSize, type CustomSize, type SizeCounts, type SizeName } from './
 import type { GroundTruth } from './truth';
 import { registerLiveState, type LiveState } from './live';
 
-export { EventLogError, LOG_FOOTER, LOG_HEADER, eventLogChunks, readEventLog, writeEvents, type ReadOptions, type WrittenLog } from './log-file';
+export { EventLogError, LOG_FOOTER, LOG_HEADER, eventLogChunks, readEventLog, writeEvents, type WrittenLog } from './log-file';
 export { liveTick, type LiveState, type LiveTick, type LiveTickOptions } from './live';
 export { SIZES, resolveSize, type CustomSize, type SizeCounts, type SizeName } from './sizes';
 export { plantPlan, type PlantPlan } from './simulation';
@@ -53,7 +53,6 @@ export function generateDataset(options: DatasetOptions): DatasetRun {
   const endMs = toMs(options.start);
   const sim = new Simulation({
     seed: options.seed,
-    sizeName: typeof options.size === 'string' ? options.size : 'custom',
     counts: targets,
     endMs,
     spanDays,

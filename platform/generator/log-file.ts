@@ -83,19 +83,11 @@ export class EventLogError extends Error {
   }
 }
 
-export interface ReadOptions {
-  /** Check every event against `marketplaceEventSchema` (default true). */
-  validate?: boolean;
-}
-
 const HEADER_LINE = /^\s*\{\s*"events"\s*:\s*\[\s*$/;
 const FOOTER_LINE = /^\s*\]\s*\}\s*$/;
 
-function checkEvent(path: string, value: unknown, index: number, line: number | undefined, validate: boolean): MarketplaceEvent {
+function checkEvent(path: string, value: unknown, index: number, line: number | undefined): MarketplaceEvent {
   const where = line === undefined ? `${path}: event ${index}` : `${path}:${line}: event ${index}`;
-  // Unvalidated reading is for callers that validate downstream themselves (the platform does,
-  // event by event, as it applies them): here the file is trusted, on their say-so.
-  if (!validate) return value as MarketplaceEvent;
   const parsed = marketplaceEventSchema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
@@ -109,8 +101,7 @@ function checkEvent(path: string, value: unknown, index: number, line: number | 
  * line in constant memory; any other JSON layout (pretty-printed, one line) is parsed whole,
  * which is refused above 64 MiB. An invalid event stops the read with its line and index.
  */
-export async function* readEventLog(path: string, options: ReadOptions = {}): AsyncGenerator<MarketplaceEvent> {
-  const validate = options.validate ?? true;
+export async function* readEventLog(path: string): AsyncGenerator<MarketplaceEvent> {
   const input = createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
@@ -119,14 +110,14 @@ export async function* readEventLog(path: string, options: ReadOptions = {}): As
     const second = first.done === true ? first : await iterator.next();
     // Line layout: the header alone on line 1, then an event (or the footer) alone on line 2.
     if (first.done !== true && HEADER_LINE.test(first.value) && second.done !== true && isEventLine(second.value)) {
-      yield* readLines(path, second.value, iterator, validate);
+      yield* readLines(path, second.value, iterator);
       return;
     }
   } finally {
     lines.close();
     input.destroy();
   }
-  yield* readWhole(path, validate);
+  yield* readWhole(path);
 }
 
 function isEventLine(line: string): boolean {
@@ -145,7 +136,6 @@ async function* readLines(
   path: string,
   secondLine: string,
   rest: AsyncIterator<string>,
-  validate: boolean,
 ): AsyncGenerator<MarketplaceEvent> {
   let lineNo = 2;
   let index = 0;
@@ -169,7 +159,7 @@ async function* readLines(
       } catch (error) {
         throw new EventLogError(`${path}:${lineNo}: event ${index} is not JSON (${error instanceof Error ? error.message : String(error)})`, lineNo, index);
       }
-      yield checkEvent(path, value, index, lineNo, validate);
+      yield checkEvent(path, value, index, lineNo);
       index += 1;
     }
     const next = await rest.next();
@@ -179,7 +169,7 @@ async function* readLines(
   if (!ended) throw new EventLogError(`${path}: truncated: no closing ]} after line ${lineNo - 1}`, lineNo - 1);
 }
 
-async function* readWhole(path: string, validate: boolean): AsyncGenerator<MarketplaceEvent> {
+async function* readWhole(path: string): AsyncGenerator<MarketplaceEvent> {
   const { size } = await stat(path);
   if (size > MAX_WHOLE_FILE_BYTES) {
     throw new EventLogError(`${path}: ${size} bytes in a layout that is not one event per line; only files up to ${MAX_WHOLE_FILE_BYTES} bytes are parsed whole`);
@@ -193,6 +183,6 @@ async function* readWhole(path: string, validate: boolean): AsyncGenerator<Marke
   const events = typeof parsed === 'object' && parsed !== null && 'events' in parsed ? parsed.events : undefined;
   if (!Array.isArray(events)) throw new EventLogError(`${path}: expected {"events": [...]}`);
   for (let index = 0; index < events.length; index++) {
-    yield checkEvent(path, events[index], index, undefined, validate);
+    yield checkEvent(path, events[index], index, undefined);
   }
 }

@@ -66,9 +66,11 @@ export class Rng {
     return this.next() < p;
   }
 
+  /** A uniform choice; the lists it picks from never hold undefined, so that means empty. */
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('cannot pick from an empty list');
-    return items[this.int(items.length)] as T;
+    const item = items[this.int(items.length)];
+    if (item === undefined) throw new RangeError('cannot pick from an empty list');
+    return item;
   }
 
   /** An index drawn with the given (non-negative) weights. */

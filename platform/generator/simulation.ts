@@ -15,7 +15,7 @@ import { Agenda } from './agenda';
 import type { Context, ContractRec, CustomerRec, DesignerRec, Party, ProjectRec, ReviewRec, SubmissionRec, Verification } from './model';
 import { Rng } from './rng';
 import { WeightedSampler } from './sampler';
-import type { SizeCounts, SizeName } from './sizes';
+import type { SizeCounts } from './sizes';
 import { fill, type Lang } from './text/fill';
 import { MESSAGES, SLOTS, type MessageKind } from './text/messages';
 import { BRAND_NAMES, BUSINESS_KINDS, CONTRACT_TITLES, COUNTRIES, FIRST_NAMES, LAST_NAMES, TITLES } from './text/names';
@@ -72,7 +72,6 @@ const BURST = policy.detectors.newAccountBurst;
 
 export interface SimulationOptions {
   seed: number;
-  sizeName: SizeName | 'custom';
   counts: SizeCounts;
   /** The dataset's clock ends here (epoch ms). */
   endMs: number;
@@ -196,13 +195,14 @@ export class Simulation {
     ratings: 0,
     ratingRemovals: 0,
     messages: 0,
-    messagesByLang: { en: 0, fr: 0, es: 0 } as Record<Lang, number>,
     contracts: 0,
     reviews: 0,
     reports: 0,
     predictedHeld: 0,
     predictedPendingReview: 0,
   };
+
+  readonly messagesByLang: Record<Lang, number> = { en: 0, fr: 0, es: 0 };
 
   // Rates derived from the size targets.
   private readonly meanOriginals: number;
@@ -241,10 +241,10 @@ export class Simulation {
     // room for the planted scenarios' projects and the log-normal's tail (measured).
     const miniShare = 0.1;
     this.meanOriginals = Math.max(2, (subsPerProject * 0.95 - this.revisionsPerProject - miniShare * 6) / (1 - miniShare));
-    // Two-thirds of contract messages come from the contract's own threads (about 3 each).
+    // A contract carries about 3.2 messages of its own (1.9 threads of 1.65 messages).
     const projectMessages = Math.max(0, c.messages - c.contracts * 3.2);
-    // A thread carries about 1.7 messages; revision requests add 2 each.
-    this.threadsPerProject = Math.max(0.5, (projectMessages / c.projects - 2 * this.revisionsPerProject) / 1.7);
+    // A thread carries about 1.6 messages (measured); revision requests add 2 each.
+    this.threadsPerProject = Math.max(0.5, (projectMessages / c.projects - 2 * this.revisionsPerProject) / 1.6);
     // About 14% of designs wait for the 48-hour review, and some are withdrawn or arrive too
     // late to be rated before the span ends: 0.8 of them get the chance (measured).
     this.rateProbability = Math.min(0.97, (c.ratings / c.submissions) / 0.8);
@@ -344,6 +344,7 @@ export class Simulation {
     });
     this.arrivals(this.counts.projects, 0.5 * DAY_MS, 0, 0, span, null, () => this.organicProject());
     this.arrivals(this.counts.contracts, 3 * DAY_MS, 0, 0, span, null, () => this.organicContract());
+    this.at(this.t0 + DAY_MS, () => this.forgetOldContacts());
     // Reports that are not about ratings: copied entries, rudeness, no-shows.
     this.arrivals(Math.max(1, Math.round(this.counts.submissions / 2500)), 2 * DAY_MS, 0, 0, span, null, () => this.otherReport());
   }
@@ -894,13 +895,24 @@ export class Simulation {
     return designer.idx * 4_194_304 + customer.idx;
   }
 
+  /** Contacts older than R12's 72 hours can no longer matter; dropping them keeps a long live run bounded. */
+  private forgetOldContacts(): void {
+    for (const [pair, at] of this.lastDesignerMessage) {
+      if (this.now - at > RAISE_WITHIN_MS) this.lastDesignerMessage.delete(pair);
+    }
+    this.at(this.now + DAY_MS, () => this.forgetOldContacts());
+  }
+
   /** Filled message text in the language of the conversation, with a greeting or sign-off now and then. */
   messageText(kind: MessageKind, lang: Lang, lead?: MessageKind): string {
     const rng = this.rng;
     const pools = SLOTS[lang];
     let body = fill(rng, rng.pick(MESSAGES[lang][kind]), pools);
     if (lead !== undefined) body = `${fill(rng, rng.pick(MESSAGES[lang][lead]), pools)} ${body}`;
-    if (rng.chance(0.35)) body = `${fill(rng, rng.pick(pools.greet ?? ['']), pools)} ${body}`;
+    if (rng.chance(0.35)) {
+      const greeting = fill(rng, rng.pick(pools.greet ?? ['']), pools);
+      body = `${greeting} ${greeting.endsWith(',') ? lowerFirstWord(body) : body}`;
+    }
     if (rng.chance(0.3)) body = `${body} ${fill(rng, rng.pick(pools.sign ?? ['']), pools)}`;
     return body;
   }
@@ -916,7 +928,7 @@ export class Simulation {
     this.ids.message += 1;
     const id = `m${this.ids.message}`;
     this.tally.messages += 1;
-    this.tally.messagesByLang[lang] += 1;
+    this.messagesByLang[lang] += 1;
     if (fromRole === 'designer') this.lastDesignerMessage.set(this.pairKey(designer, customer), this.now);
     this.emit({
       at: this.iso(),
@@ -1378,7 +1390,7 @@ export class Simulation {
       ratings: t.ratings,
       ratingRemovals: t.ratingRemovals,
       messages: t.messages,
-      messagesByLang: { ...t.messagesByLang },
+      messagesByLang: { ...this.messagesByLang },
       contracts: t.contracts,
       reviews: t.reviews,
       reports: t.reports,
@@ -1391,6 +1403,15 @@ export class Simulation {
       heldWorthyShare: rated === 0 ? 0 : round4(heldWorthy / rated),
     };
   }
+}
+
+/** "Hi, could you…" rather than "Hi, Could you…"; "I" stays a capital. */
+function lowerFirstWord(text: string): string {
+  const match = /\p{Lu}/u.exec(text);
+  if (match === null || match.index > 1) return text;
+  const rest = text.slice(match.index + 1);
+  if (rest === '' || /^[\s'’]/u.test(rest)) return text;
+  return text.slice(0, match.index) + match[0].toLowerCase() + rest;
 }
 
 function round4(x: number): number {

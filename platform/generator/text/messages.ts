@@ -191,6 +191,13 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       'No pressure on the timeline, take your time with your notes on the drafts.',
       'Removed the 1px border and the drop shadow, as requested.',
       'The 5-star badge on the packaging is now embossed in the mockup.',
+      'Could you send me the five-star reviews you want quoted on the flyer?',
+      'Thanks for the 5 stars on my first concept! The new one pushes the same style further.',
+      'Your notes on the drafts helped a lot; I updated the layout to match your feedback.',
+      'If you like it, I can also do a version for your loyalty card at no extra cost.',
+      'I offer 10% off to returning clients this month, in case you need the packaging too.',
+      'Once the contest closes I will remove the low-resolution previews from my portfolio.',
+      'I will change the review screen of the app so the stars use your brand colour.',
     ],
     pressure: [
       'Could you please give my concept {stars}? It really helps my profile.',
@@ -202,6 +209,9 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       'It would help me a lot if the rating reflected the final version; {stars} would be fair.',
       'A {starAdj} rating from you would really boost my ranking. Could you set it today?',
       'Please update your feedback to {stars} when you have a minute.',
+      'Any chance you could take another look at the stars you gave my entry?',
+      'It would really help if my score here reflected the revision.',
+      'Could you revisit your feedback on concept #{n}? Designers live and die by those numbers.',
     ],
     pressureRemove: [
       'Please remove the {low} rating you left, it hurts my ranking a lot.',
@@ -219,6 +229,8 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       'A {starAdj} review gets you {freebie}. Deal?',
       'I will add the animated version as a gift if you rate me {stars}.',
       'Leave a {starAdj} review and I will take {pct}% off the final invoice.',
+      'Happy to throw in the stationery set on the house, as long as the rating ends up at the top.',
+      'Bonus files are yours once my score is sorted out, {stars} would do it.',
     ],
   },
   fr: {
@@ -316,6 +328,11 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       "J'ai vu votre note sur le concept n°{n} ; la révision corrige l'espacement dont vous parliez.",
       'Merci pour votre gentil avis le mois dernier, ce fut un plaisir.',
       "Pas d'urgence pour vos retours sur les maquettes, prenez votre temps.",
+      'Pourriez-vous m’envoyer les avis cinq étoiles que vous voulez citer sur le flyer ?',
+      'Merci pour les 5 étoiles sur mon premier concept ! Le nouveau pousse le même style plus loin.',
+      'Vos remarques sur les maquettes m’ont beaucoup aidé ; j’ai mis la mise en page à jour.',
+      'Si cela vous plaît, je peux aussi faire une version pour votre carte de fidélité, sans frais.',
+      'Ce mois-ci je fais 10 % de réduction aux clients fidèles, si vous avez besoin de l’emballage.',
     ],
     pressure: [
       'Pourriez-vous donner {stars} à mon concept ? Cela aide beaucoup mon profil.',
@@ -326,6 +343,8 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       'Pouvez-vous modifier votre avis et mettre {stars} ? J’ai fait toutes les révisions demandées.',
       'Ce serait juste que la note reflète la version finale : {stars}, ce serait parfait.',
       'Une note de {starAdj} de votre part m’aiderait énormément. Pourriez-vous la mettre aujourd’hui ?',
+      'Un petit geste sur la note de ma proposition serait vraiment apprécié.',
+      'Pourriez-vous revoir votre évaluation du concept n°{n} ?',
     ],
     pressureRemove: [
       'Merci de supprimer la note de {low} que vous avez laissée, elle me pénalise beaucoup.',
@@ -341,6 +360,7 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       'Notez mon concept {stars} et je vous envoie en plus des bannières pour les réseaux sociaux.',
       'Retirez la note de {low} et les révisions supplémentaires sont pour moi.',
       'Un avis {starAdj} et vous recevez {freebie}. Ça marche ?',
+      'Je vous offre la papeterie, à condition que la note soit au maximum.',
     ],
   },
   es: {
@@ -438,6 +458,11 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       'Vi tu valoración del concepto #{n}; la revisión corrige el espaciado que mencionaste.',
       'Gracias por tu amable reseña del mes pasado, fue un placer.',
       'Sin prisa con los comentarios sobre los bocetos, tómate tu tiempo.',
+      '¿Me puedes enviar las reseñas de cinco estrellas que quieres citar en el folleto?',
+      '¡Gracias por las 5 estrellas en mi primer concepto! El nuevo lleva el mismo estilo más lejos.',
+      'Tus comentarios sobre los bocetos me ayudaron mucho; actualicé el diseño.',
+      'Si te gusta, también puedo hacer una versión para tu tarjeta de fidelidad sin coste.',
+      'Este mes hago un 10 % de descuento a clientes habituales, por si necesitas el empaque.',
     ],
     pressure: [
       '¿Podrías darle {stars} a mi propuesta? Me ayuda mucho en mi perfil.',
@@ -448,6 +473,8 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       '¿Puedes actualizar tu reseña a {stars}? Hice todas las revisiones que pediste.',
       'Sería justo que la valoración reflejara la versión final: {stars} estaría bien.',
       'Una valoración de {starAdj} me ayudaría muchísimo. ¿Podrías ponerla hoy?',
+      '¿Me echas una mano con la puntuación de mi propuesta?',
+      '¿Podrías revisar tu valoración del concepto #{n}?',
     ],
     pressureRemove: [
       'Por favor, elimina la valoración de {low} que dejaste, me perjudica mucho.',
@@ -463,6 +490,7 @@ export const MESSAGES: Record<Lang, Record<MessageKind, readonly string[]>> = {
       'Califica mi concepto con {stars} y te envío además unos banners para redes.',
       'Quita la valoración de {low} y las revisiones extra corren por mi cuenta.',
       'Por una reseña de {starAdj} te llevas {freebie}. ¿Trato hecho?',
+      'Te regalo la papelería siempre que la calificación quede al máximo.',
     ],
   },
 };
