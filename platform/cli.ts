@@ -1,5 +1,7 @@
 // `npm run platform -- [flags]`: starts the reference platform and prints where it listens, the
 // tokens it accepts and a one-line summary; SIGINT/SIGTERM close it cleanly. See README.md.
+import { spawn } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { startPlatform, type PlatformOptions } from './server';
 
@@ -87,6 +89,25 @@ export function parseCli(argv: readonly string[]): PlatformOptions | 'help' {
   return options;
 }
 
+/** The large dataset holds about 5 GB of entities in the engine's world: more than Node's default heap. */
+const LARGE_HEAP_MB = 16_384;
+
+/**
+ * Runs this same command again in a child with a heap big enough for the large dataset, passing
+ * signals on; returns false when no second run is needed.
+ */
+function rerunWithLargerHeap(options: PlatformOptions): boolean {
+  if (options.dataset !== 'large' || process.env.PLATFORM_HEAP_RERUN === '1') return false;
+  if (getHeapStatistics().heap_size_limit >= (LARGE_HEAP_MB / 2) * 1024 * 1024) return false;
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${LARGE_HEAP_MB}`, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, PLATFORM_HEAP_RERUN: '1' },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));
+  return true;
+}
+
 async function main(): Promise<void> {
   let options: PlatformOptions | 'help';
   try {
@@ -101,6 +122,7 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
+  if (rerunWithLargerHeap(options)) return;
   const platform = await startPlatform({ ...options, log: (line) => console.error(line) });
   console.log(`platform: ${platform.url}`);
   for (const { token, moderatorId } of platform.tokens) console.log(`token ${moderatorId}: ${token}`);
