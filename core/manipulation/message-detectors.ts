@@ -107,6 +107,14 @@ function fold(body: string): Folded {
   return despace(squeeze(unleet(mapped(text, from, to))));
 }
 
+/**
+ * The text the patterns of phrases.ts read: lowercased, accents stripped, quotes and star glyphs
+ * folded, "st4rs" and "f i v e" spelled out. Other detectors comparing text can use it too.
+ */
+export function foldForMatching(body: string): string {
+  return fold(body).text;
+}
+
 /** "st4rs" → "stars", "fiv3" → "five": a digit glued after a letter stands for a letter. */
 const GLUED_DIGIT = /[a-z][013457@]|\$[a-z]/;
 
@@ -553,6 +561,53 @@ const SUMMARY: Record<FindingKind, (key: string, date: string) => string> = {
   rewards_rating: (key, date) => `Designer gave "${key}" in return for a rating or review on ${date}`,
 };
 
+/** What a hit says about a message that depends on its body alone. */
+interface MessageEvidence {
+  kind: FindingKind;
+  key: string;
+  detail: string;
+  spans: TextSpan[];
+}
+
+interface BodyScan {
+  analysis: MessageAnalysis;
+  evidence: Map<DetectorName, MessageEvidence | null>;
+}
+
+/**
+ * Scans by body, for one list of messages. A designer who pastes one message to many
+ * customers is scanned once, and the two detectors run over the same list share the work.
+ * A scan depends on the body alone, so a cached one is never stale, and the WeakMap lets the
+ * cache go with the list: the detectors stay pure functions of their arguments.
+ */
+const scansByList = new WeakMap<readonly Message[], Map<string, BodyScan>>();
+function scanOf(messages: readonly Message[], body: string): BodyScan {
+  let byBody = scansByList.get(messages);
+  if (byBody === undefined) {
+    byBody = new Map();
+    scansByList.set(messages, byBody);
+  }
+  let scan = byBody.get(body);
+  if (scan === undefined) {
+    scan = { analysis: analyseMessage(body), evidence: new Map() };
+    byBody.set(body, scan);
+  }
+  return scan;
+}
+
+function evidenceOf(scan: BodyScan, body: string, detector: DetectorName, findings: readonly Finding[]): MessageEvidence | null {
+  const known = scan.evidence.get(detector);
+  if (known !== undefined) return known;
+  const lead = findings[0];
+  const spans = mergeSpans(findings);
+  const evidence =
+    lead === undefined
+      ? null
+      : { kind: lead.kind, key: lead.key.replace(/\s+/g, ' ').trim(), detail: quoteAround(body, spans), spans };
+  scan.evidence.set(detector, evidence);
+  return evidence;
+}
+
 function messageDetector(
   detector: DetectorName,
   pick: (analysis: MessageAnalysis) => Finding[],
@@ -561,27 +616,19 @@ function messageDetector(
   return (facts: ManipulationFacts, context: DetectionContext, policy: Policy): Hit[] => {
     const asOf = toMs(context.asOf);
     const hits: Hit[] = [];
-    // A designer who pastes one message to many customers is scanned once per run; the memo
-    // lives only for this call, so the detector stays a pure function of its arguments.
-    const seen = new Map<string, MessageAnalysis>();
     for (const message of facts.messages) {
       if (message.fromRole !== 'designer' || toMs(message.sentAt) > asOf) continue;
-      let analysis = seen.get(message.body);
-      if (analysis === undefined) {
-        analysis = analyseMessage(message.body);
-        seen.set(message.body, analysis);
-      }
-      const findings = pick(analysis);
-      if (findings.length > 0) hits.push(hitOf(detector, message, findings, score(policy)));
+      const scan = scanOf(facts.messages, message.body);
+      const findings = pick(scan.analysis);
+      if (findings.length === 0) continue;
+      const evidence = evidenceOf(scan, message.body, detector, findings);
+      if (evidence !== null) hits.push(hitOf(detector, message, evidence, score(policy)));
     }
     return hits;
   };
 }
 
-function hitOf(detector: DetectorName, message: Message, findings: readonly Finding[], score: number): Hit {
-  const spans = mergeSpans(findings);
-  const lead = findings[0];
-  const date = formatDate(message.sentAt);
+function hitOf(detector: DetectorName, message: Message, evidence: MessageEvidence, score: number): Hit {
   return {
     detector,
     designerId: message.designerId,
@@ -589,8 +636,17 @@ function hitOf(detector: DetectorName, message: Message, findings: readonly Find
     score,
     at: message.sentAt,
     evidence: {
-      summary: lead === undefined ? '' : SUMMARY[lead.kind](lead.key.replace(/\s+/g, ' ').trim(), date),
-      items: [{ kind: 'message', id: message.id, at: message.sentAt, detail: quoteAround(message.body, spans), spans }],
+      summary: SUMMARY[evidence.kind](evidence.key, formatDate(message.sentAt)),
+      items: [
+        {
+          kind: 'message',
+          id: message.id,
+          at: message.sentAt,
+          detail: evidence.detail,
+          // Each hit owns its spans: a consumer that edits one must not edit another's.
+          spans: evidence.spans.map((span) => ({ ...span })),
+        },
+      ],
     },
   };
 }

@@ -412,7 +412,8 @@ export const AVOID_LOW = re(
 // Something of value
 // ---------------------------------------------------------------------------------------
 
-const MONEY = `(?:[$€£]\\s?\\d+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?\\s?(?:[$€£]|usd|eur|euros?|dollars?|dolares|bucks|quid|pounds|pesos|livres)\\b)`;
+// Digit runs are bounded and start where a number starts, so a wall of digits stays linear.
+const MONEY = `(?:[$€£]\\s?\\d{1,9}(?:[.,]\\d{1,3})?|(?<![\\d.,])\\d{1,9}(?:[.,]\\d{1,3})?\\s?(?:[$€£]|usd|eur|euros?|dollars?|dolares|bucks|quid|pounds|pesos|livres)\\b)`;
 const EXTRA_WORK = alt('revision', 'revisions', 'design', 'designs', 'concept', 'concepts', 'mockup', 'mockups', 'version', 'versions', 'round', 'rounds', 'change', 'changes', 'variations', 'variation', 'files', 'file', 'pages', 'page', 'logo', 'logos', 'icons', 'work');
 export const VALUE = re(
   [
@@ -517,6 +518,7 @@ export const RATING_HINT = re(
     'recommend', 'recommand', 'recomend', 'recomiend', 'five', 'cinq', 'cinco', 'ten', 'dix', 'diez', 'two', 'three', 'four',
     'deux', 'trois', 'quatre', 'dos', 'tres', 'cuatro', 'one', 'une', 'una', 'something', 'quelque', 'algo', 'mot', 'palabra',
     'word', 'again', 'nouveau', 'nuevo', 'otra vez', 'juge', 'critique', 'critica', 'retour', 'appreciation', 'lower',
+    'coment', 'gave', 'pusiste', 'diste', "m'avez mis",
   )}`,
 );
 

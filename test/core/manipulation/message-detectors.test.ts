@@ -3,10 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_POLICY } from '../../../core/policy';
-import { analyseMessage, incentiveOffer, pressureMessage, scanMessage } from '../../../core/manipulation/message-detectors';
+import { analyseMessage, foldForMatching, incentiveOffer, pressureMessage, scanMessage } from '../../../core/manipulation/message-detectors';
 import type { ManipulationFacts } from '../../../core/manipulation/types';
 import type { Message } from '../../../core/wire/entities';
-import { detectorQuality } from '../../../bench/detector-quality';
+import { detectorQuality, readCorpus } from '../../../bench/detector-quality';
+import {
+  AVOID_LOW,
+  CHANGE_RATING,
+  FOR_RATING,
+  HIGH_RATING,
+  PREEMPT,
+  RAISE_TO,
+  RATING_GOES,
+  RATING_HINT,
+  RATING_MENTION,
+  RATING_OBJECT,
+  THANKED_RATING,
+} from '../../../core/manipulation/phrases';
 import { T0, makeMessage } from '../builders';
 
 const facts = (messages: Message[]): ManipulationFacts => ({
@@ -20,11 +33,7 @@ const facts = (messages: Message[]): ManipulationFacts => ({
 });
 const asOf = { asOf: '2026-11-30T00:00:00.000Z' };
 
-const pressured = (body: string) => scanMessage(body).pressure.length > 0;
-const incentivised = (body: string) => scanMessage(body).incentive.length > 0;
-
-describe('pressure_message: asking for a rating of a given sentiment', () => {
-  it.each([
+const ASKS_FOR_HIGH_RATING: string[] = [
     // English
     'Would you mind giving my entry five stars?',
     'Do me a favour and rate my logo 5 stars.',
@@ -67,6 +76,15 @@ describe('pressure_message: asking for a rating of a given sentiment', () => {
     'Be generous with the stars please 😇',
     'Please give me ten out of ten',
     'Help a designer out with 5 stars?',
+    'Hey! Quick favour — when the contest wraps up, could you pop a 5-star rating on my entry?',
+    'If it is not too much trouble, a five-star review would go a long way.',
+    "You'd make my week with a 5 star review!",
+    'Please be kind with your rating 🙏',
+    'Top rating please 🙏',
+    '5 star me pls',
+    "I'd be over the moon with 5 stars",
+    'Hoping for some kind words in your review!',
+    'When they ask how likely you are to recommend me, please put 10 🙏',
     // French
     'Merci de laisser un avis 5 étoiles.',
     'Pouvez-vous me donner la note maximale ?',
@@ -82,6 +100,9 @@ describe('pressure_message: asking for a rating of a given sentiment', () => {
     'Vous pouvez me noter au maximum ?',
     'Une note de 5 serait vraiment appréciée',
     'Vous voulez bien me noter 5/5 ?',
+    'Je me permets de vous demander 5 étoiles.',
+    "Si ça vous a plu, n'oubliez pas les 5 étoiles 😉",
+    'Une note plus haute m’aiderait beaucoup.',
     // Spanish
     '¿Me podrías poner 5 estrellas?',
     'Deja una reseña de 5 estrellas, por favor.',
@@ -96,13 +117,12 @@ describe('pressure_message: asking for a rating of a given sentiment', () => {
     'Cuento con tus 5 estrellas',
     'Una calificación de 5 me vendría genial',
     'Ponme un diez',
-  ])('%s', (body) => {
-    expect(pressured(body)).toBe(true);
-  });
-});
+    '¿Serías tan amable de darme 5 estrellas?',
+    'Acuérdate de dejarme 5 estrellas 😊',
+    'Estaría muy agradecido si me pones 5 estrellas.',
+];
 
-describe('pressure_message: asking to change or remove a rating', () => {
-  it.each([
+const ASKS_TO_CHANGE_RATING: string[] = [
     'Could you please bump my rating up to 5?',
     'Could you delete the 2-star rating you gave my second concept?',
     'Please withdraw your negative review.',
@@ -137,26 +157,32 @@ describe('pressure_message: asking to change or remove a rating', () => {
     '¿Puedes cambiar esas 2 estrellas por 5?',
     'Cámbiame la nota a 5',
     'Si puedes, súbeme la nota',
-  ])('%s', (body) => {
-    expect(pressured(body)).toBe(true);
-  });
-});
+    'My rating took a hit from your 2 stars. Would you mind having another look at it?',
+    'Your 3-star review really hurt. Could you take it down?',
+    'Could you re-rate my design after the fixes?',
+    'Please clear your rating.',
+    "Vous seriez d'accord pour supprimer l'avis négatif ?",
+    'Pourriez-vous passer la note à 5 ?',
+    'Pourriez-vous noter à nouveau ma proposition ?',
+    '¿Te importaría quitar la reseña?',
+    '¿Podrías volver a calificar mi diseño?',
+    'Tu calificación de 2 estrellas me perjudica, ¿la podrías cambiar?',
+];
 
-describe('pressure_message: asking not to leave a low rating', () => {
-  it.each([
+const ASKS_NO_LOW_RATING: string[] = [
     "Please don't give me a low rating, I'll fix everything.",
     'Merci de ne pas me laisser de mauvaise note.',
     'No me pongas una mala calificación, porfa.',
     'Please no 1 stars 🙏',
     "Don't rate me under 5 please",
     'Porfa, no me califiques mal',
-  ])('%s', (body) => {
-    expect(pressured(body)).toBe(true);
-  });
-});
+    'Please talk to me before leaving a low rating.',
+    "If anything's wrong, message me before you rate!",
+    'Avant de mettre une mauvaise note, écrivez-moi svp.',
+    'Antes de calificar, escríbeme por favor.',
+];
 
-describe('ordinary design talk is not pressure', () => {
-  it.each([
+const DESIGN_TALK: string[] = [
     'I added more stars in the night sky behind the mountain.',
     "I'll remove the background so you get a transparent PNG.",
     "Thanks for the feedback, I'll update the colours tonight.",
@@ -203,13 +229,23 @@ describe('ordinary design talk is not pressure', () => {
     'Can you change 1 star to 2 stars on the hotel sign?',
     'Should the rating stars be filled or outlined?',
     "I've had 5-star reviews from all my clients, so don't worry.",
-  ])('%s', (body) => {
-    expect(scanMessage(body)).toEqual({ pressure: [], incentive: [] });
-  });
-});
+    'Could I ask you to send the brand colours?',
+    'Reminder: the contest closes on Friday.',
+    "I'll keep the 5-point star but make it thinner.",
+    'May I ask you to update the address on the invoice?',
+    'Est-ce que vous accepteriez de modifier la couleur ?',
+    '¿Te importaría quitar el fondo de la foto?',
+    'Would you consider raising the budget to cover the extra pages?',
+    'Could you take the old logo down from the site?',
+    "I'd be grateful if you could send feedback on the draft by Friday.",
+    'Five revisions are included, please use them!',
+    'Please rate each concept honestly, low scores are useful too.',
+    'Before printing, please contact the printer.',
+    "There's a little something extra in the zip: a dark version.",
+    'Could you send me some nice words for the About page copy?',
+];
 
-describe('incentive_offer: value tied to a rating or review', () => {
-  it.each([
+const OFFERS_FOR_RATING: string[] = [
     "I'll knock 20% off your next order if you leave a good review.",
     "Leave me a review and I'll send you a free mockup.",
     "I'll give you a $20 credit for a 5-star rating.",
@@ -230,7 +266,69 @@ describe('incentive_offer: value tied to a rating or review', () => {
     "I'll make it worth your while if you update the review.",
     'Paypal you 10 bucks for a 5 star',
     "Leave me a 5-star review. I'll send you a free mockup.",
-  ])('%s', (body) => {
+    "I'll send you the PSD files too in exchange for a review.",
+    "Leave a 5-star review and there's a little something for you 🎁",
+    "I'll lower the price if you give me five stars.",
+    "You'll get $20 store credit for a five-star review.",
+    'Une surprise vous attend si vous laissez un avis 5 étoiles !',
+    'Te tengo una sorpresa si me dejas una buena reseña.',
+];
+
+const VALUE_WITHOUT_RATING: string[] = [
+    'As a bonus I added a free favicon and an avatar.',
+    "I'll give you a 10% discount on the cards if you order them with the logo.",
+    'The font is free for commercial use.',
+    'No charge for the second colour version, it is a gift.',
+    'I designed the card that gives your customers 10% off when they leave a review.',
+    'Les révisions gratuites sont incluses dans le forfait.',
+    'Las revisiones gratis están incluidas en el paquete.',
+    'Thanks for the feedback! As a bonus I also made a dark version.',
+    'Free shipping on the printed cards, and the review of the proofs is included.',
+    'Free revisions are included. Feel free to leave a review!',
+    "Thanks for the review! By the way, I'm running 20% off logo packages this month.",
+    'Je peux vous faire une remise si vous prenez aussi les flyers.',
+    "I'll send you the files for a review of the layout.",
+    "I'll lower the price if you order both.",
+];
+
+const ownSentences = [
+  ...ASKS_FOR_HIGH_RATING,
+  ...ASKS_TO_CHANGE_RATING,
+  ...ASKS_NO_LOW_RATING,
+  ...DESIGN_TALK,
+  ...OFFERS_FOR_RATING,
+  ...VALUE_WITHOUT_RATING,
+];
+
+const pressured = (body: string) => scanMessage(body).pressure.length > 0;
+const incentivised = (body: string) => scanMessage(body).incentive.length > 0;
+
+describe('pressure_message: asking for a rating of a given sentiment', () => {
+  it.each(ASKS_FOR_HIGH_RATING)('%s', (body) => {
+    expect(pressured(body)).toBe(true);
+  });
+});
+
+describe('pressure_message: asking to change or remove a rating', () => {
+  it.each(ASKS_TO_CHANGE_RATING)('%s', (body) => {
+    expect(pressured(body)).toBe(true);
+  });
+});
+
+describe('pressure_message: asking not to leave a low rating', () => {
+  it.each(ASKS_NO_LOW_RATING)('%s', (body) => {
+    expect(pressured(body)).toBe(true);
+  });
+});
+
+describe('ordinary design talk is not pressure', () => {
+  it.each(DESIGN_TALK)('%s', (body) => {
+    expect(scanMessage(body)).toEqual({ pressure: [], incentive: [] });
+  });
+});
+
+describe('incentive_offer: value tied to a rating or review', () => {
+  it.each(OFFERS_FOR_RATING)('%s', (body) => {
     const scan = scanMessage(body);
     expect(scan.incentive.length).toBeGreaterThan(0);
     // Offered for a rating still to come, it is also a request for that rating.
@@ -246,20 +344,7 @@ describe('incentive_offer: value tied to a rating or review', () => {
     expect(scanMessage(body).pressure).toEqual([]);
   });
 
-  it.each([
-    'As a bonus I added a free favicon and an avatar.',
-    "I'll give you a 10% discount on the cards if you order them with the logo.",
-    'The font is free for commercial use.',
-    'No charge for the second colour version, it is a gift.',
-    'I designed the card that gives your customers 10% off when they leave a review.',
-    'Les révisions gratuites sont incluses dans le forfait.',
-    'Las revisiones gratis están incluidas en el paquete.',
-    'Thanks for the feedback! As a bonus I also made a dark version.',
-    'Free shipping on the printed cards, and the review of the proofs is included.',
-    'Free revisions are included. Feel free to leave a review!',
-    "Thanks for the review! By the way, I'm running 20% off logo packages this month.",
-    'Je peux vous faire une remise si vous prenez aussi les flyers.',
-  ])('not without a rating: %s', (body) => {
+  it.each(VALUE_WITHOUT_RATING)('not without a rating: %s', (body) => {
     expect(incentivised(body)).toBe(false);
   });
 });
@@ -368,11 +453,35 @@ describe('the detectors over messages', () => {
     expect(incentiveOffer(facts(messages), asOf, DEFAULT_POLICY)).toEqual([]);
   });
 
-  it('stays linear: a long hostile body scans fast', () => {
-    const body = `${'please '.repeat(2000)}${'a '.repeat(5000)}${'5 '.repeat(3000)}${'review the '.repeat(2000)}`;
+  it.each([
+    ['digits', '1'.repeat(40_000)],
+    ['fives', '5 '.repeat(20_000)],
+    ['stars', '★ '.repeat(20_000)],
+    ['change verbs', 'change the '.repeat(4_000)],
+    ['asks', 'please give me '.repeat(3_000)],
+    ['spaced letters', 'a '.repeat(20_000)],
+    ['mixed', 'if you could change your 2 star review to 5 stars I will refund 20% '.repeat(600)],
+  ])('stays linear on a long hostile body (%s)', (_name, body) => {
     const started = performance.now();
     scanMessage(body);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // A quadratic pattern takes seconds on 40,000 characters; a linear scan takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('the cheap first look', () => {
+  const rated = { HIGH_RATING, CHANGE_RATING, RAISE_TO, RATING_GOES, RATING_MENTION, AVOID_LOW, PREEMPT, RATING_OBJECT, FOR_RATING, THANKED_RATING };
+  const bodies = [...readCorpus().filter((m) => m.split === 'dev').map((m) => m.body), ...ownSentences];
+
+  it.each(Object.entries(rated))('never hides a match of %s: every match holds a hint stem', (_name, pattern) => {
+    const hidden: string[] = [];
+    for (const body of bodies) {
+      const text = foldForMatching(body);
+      for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+        if (!new RegExp(RATING_HINT.source, 'u').test(m[0])) hidden.push(m[0]);
+      }
+    }
+    expect(hidden).toEqual([]);
   });
 });
 
