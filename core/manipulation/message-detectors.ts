@@ -34,7 +34,9 @@ import {
   THANKED,
   THANKED_RATING,
   THIRD_PARTY,
+  TRADE,
   VALUE,
+  VALUE_AS_REASON,
 } from './phrases';
 import type { Detector, DetectionContext, Hit, ManipulationFacts } from './types';
 
@@ -346,6 +348,7 @@ export function analyseMessage(body: string): MessageAnalysis {
   const value = per(VALUE);
   const object = rated(RATING_OBJECT);
   const exchange = per(EXCHANGE);
+  const trade = per(TRADE);
   const promisedAt = per(PROMISED);
   const promised = sentences.some((_, i) => promisedAt(i).length > 0);
   const thankedRating: Rows = promised ? rated(THANKED_RATING) : () => [];
@@ -441,14 +444,26 @@ export function analyseMessage(body: string): MessageAnalysis {
   // because the next sentence asks for the rating outright ("Leave me 5 stars. Free mockup for you.").
   const linked = (i: number, j: number) =>
     asked.has(j) || [i, j].some((k) => at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0);
+  // Within a sentence, words that trade one for the other tie them; so does an outright ask for
+  // the rating, unless the value is named as already given or as a reason.
+  const trades = (k: number) =>
+    at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0 || at(trade, k).length > 0 || at(offers, k).length > 0;
+  const asReason = (r: Range) => {
+    const s = sentences[sentenceIndex(sentences, r)];
+    return VALUE_AS_REASON.test(text.slice(Math.max(s?.start ?? 0, r.start - 60), r.start));
+  };
   for (let i = 0; i < n; i += 1) {
     if (hinted[i - 1] !== true && hinted[i] !== true && hinted[i + 1] !== true) continue;
     // "I'll send the source files in exchange for a review": anything offered is value when traded.
     const traded = at(forRating, i)[0] !== undefined ? at(offers, i)[0] : undefined;
     const offer = at(value, i)[0] ?? traded;
     if (offer === undefined) continue;
+    const here = ratingAt(i)[0];
+    const tiedHere = here !== undefined && (trades(i) || (asked.has(i) && !asReason(offer)));
     const rating =
-      ratingAt(i)[0] ?? (linked(i, i - 1) ? ratingAt(i - 1)[0] : undefined) ?? (linked(i, i + 1) ? ratingAt(i + 1)[0] : undefined);
+      (tiedHere ? here : undefined) ??
+      (linked(i, i - 1) ? ratingAt(i - 1)[0] : undefined) ??
+      (linked(i, i + 1) ? ratingAt(i + 1)[0] : undefined);
     // A thank-you for a rating next to a price list is no deal; "as promised" makes it one.
     if (rating === undefined || (afterTheFact() && !promised)) continue;
     const spans = span(offer, rating);

@@ -468,7 +468,7 @@ export const PREEMPT = re(
 
 /** A designer offering to do or give something: value when traded for a rating in the same breath. */
 export const OFFER = re(
-  `\\b(?:i'?ll|i will|i can|i could|i'?d|i would|happy to|glad to|je vous|je peux vous|je te|je vais vous|je t'|te|le)\\s+(?:[a-z']+\\s+){0,2}?(?:send|give|add|include|throw in|make|do|design|create|deliver|share|envoyer|envoie|enverrai|donner|donne|ajouter|ajoute|faire|fais|ferai|offrir|creer|mandar|mando|mandare|enviar|envio|enviare|dar|doy|dare|hacer|hago|hare|agregar|agrego|incluir|incluyo|disenar|diseno|regalar)\\b`,
+  `\\b(?:i'?ll|i will|i can|i could|i'?d|i would|happy to|glad to|je vous|je peux vous|je te|je vais vous|je t'|te|le)\\s+(?:[a-z']+\\s+){0,2}?(?:send|give|add|include|throw in|make|do|design|create|deliver|share|pay|refund|reimburse|waive|cover|knock|credit|gift|envoyer|envoie|enverrai|donner|donne|ajouter|ajoute|faire|fais|ferai|offrir|offre|offrirai|rembourse|rembourserai|paie|paye|creer|mandar|mando|mandare|enviar|envio|enviare|dar|doy|dare|hacer|hago|hare|agregar|agrego|incluir|incluyo|disenar|diseno|regalar|regalo|regalare|pago|pagare|devuelvo|devolvere|reembolso|ofrezco)\\b`,
 );
 /** "In exchange for a review", "contre un avis", "a cambio de 5 estrellas", "for a 5-star review". */
 export const FOR_RATING = re(
@@ -479,6 +479,17 @@ export const FOR_RATING = re(
 export const EXCHANGE = re(
   `\\b(?:in exchange for|in return|in return for|as a thank-you for|as a thank you for|as thanks for|for a|for an|for your|for every|for each|for leaving|for giving|for rating|en echange d'?|en echange de|contre|pour un|pour une|pour chaque|a cambio de|a cambio|por una|por un|por cada|por dejar|por darme)\\b`,
 );
+
+/** Words that make a value and a rating a trade: "and you'll get", "5★ = bonus", "deal?", "if". */
+export const TRADE = re(
+  `=|→|->|\\b(?:if|once|si|deal|i'?ll|i will|je vous|je te|je t'|je peux vous|te regalo|te devuelvo|te pago|te hago|te doy|te mando|te envio|te reembolso|te ofrezco|you'?ll get|you get|and get|get your|you will get|vous aurez|tu auras|vous recevrez|tendras|tendra|recibiras|recibira|obtendras|in return|en retour|de vuelta)\\b`,
+);
+
+/**
+ * A value named as already given or as a reason ("since the revisions were free", "I already
+ * gave you a discount"): leverage, perhaps, but no offer. Read on the words just before it.
+ */
+export const VALUE_AS_REASON = /\b(?:already|gave|given|provided|thanks to|since|because|considering|after all|grace a|puisque|vu que|deja|gracias a|ya que|dado que|como ya|ya te)\b[^.!?\n]{0,30}$/u;
 
 /** Stars as a picture: a sentence about a hotel sign or a night sky names stars, not a rating. */
 export const STAR_SCENE = re(

@@ -344,6 +344,18 @@ describe('incentive_offer: value tied to a rating or review', () => {
     expect(scanMessage(body).pressure).toEqual([]);
   });
 
+  it.each([
+    "Since the revisions were free, I hope you'll leave 5 stars.",
+    'I already gave you a discount, so please give me 5 stars.',
+    'Thanks to the free mockups you could compare everything, so 5 stars would be great!',
+    'Como ya te hice un descuento, ¿me pones 5 estrellas?',
+    'Puisque les retouches étaient gratuites, une note de 5 étoiles serait juste.',
+  ])('a value named as a reason, not offered, is pressure but no incentive: %s', (body) => {
+    const scan = scanMessage(body);
+    expect(scan.pressure.length).toBeGreaterThan(0);
+    expect(scan.incentive).toEqual([]);
+  });
+
   it.each(VALUE_WITHOUT_RATING)('not without a rating: %s', (body) => {
     expect(incentivised(body)).toBe(false);
   });
