@@ -295,8 +295,8 @@ export function analyseMessage(body: string): MessageAnalysis {
     return s === undefined ? '' : text.slice(s.start, s.end);
   };
 
-  // Patterns run lazily, one sentence at a time, and the rating patterns only on sentences that
-  // name something rating-like: most of a long message is design talk none of them can match.
+  // The rating rules only look at sentences that name something rating-like (most of a long
+  // message is design talk none of them can match), and a message naming none is done here.
   const hinted = sentences.map((_, i) => test(RATING_HINT, sentenceText(i)));
   if (!hinted.some(Boolean)) return { pressure: [], incentive: [] };
   let quotedMemo: Range[] | undefined;
@@ -440,18 +440,19 @@ export function analyseMessage(body: string): MessageAnalysis {
     (afterTheFactMemo ??=
       (promised || sentences.some((_, i) => thanked(i).length > 0)) &&
       !sentences.some((_, i) => asks(i).length > 0 || at(exchange, i).length > 0));
-  // Across a sentence break, value and rating are tied by words that trade one for the other, or
-  // because the next sentence asks for the rating outright ("Leave me 5 stars. Free mockup for you.").
-  const linked = (i: number, j: number) =>
-    asked.has(j) || [i, j].some((k) => at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0);
-  // Within a sentence, words that trade one for the other tie them; so does an outright ask for
-  // the rating, unless the value is named as already given or as a reason.
-  const trades = (k: number) =>
-    at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0 || at(trade, k).length > 0 || at(offers, k).length > 0;
   const asReason = (r: Range) => {
     const s = sentences[sentenceIndex(sentences, r)];
     return VALUE_AS_REASON.test(text.slice(Math.max(s?.start ?? 0, r.start - 60), r.start));
   };
+  // Across a sentence break, value and rating are tied by words that trade one for the other, or
+  // because the other sentence asks for the rating outright ("Leave me 5 stars. Free mockup for
+  // you."), unless the value is named as already given or as a reason.
+  const linked = (i: number, j: number, offer: Range) =>
+    (asked.has(j) && !asReason(offer)) ||
+    [i, j].some((k) => at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0);
+  // Within a sentence, the same: trading words, or an ask with a value not named as a reason.
+  const trades = (k: number) =>
+    at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0 || at(trade, k).length > 0 || at(offers, k).length > 0;
   for (let i = 0; i < n; i += 1) {
     if (hinted[i - 1] !== true && hinted[i] !== true && hinted[i + 1] !== true) continue;
     // "I'll send the source files in exchange for a review": anything offered is value when traded.
@@ -462,8 +463,8 @@ export function analyseMessage(body: string): MessageAnalysis {
     const tiedHere = here !== undefined && (trades(i) || (asked.has(i) && !asReason(offer)));
     const rating =
       (tiedHere ? here : undefined) ??
-      (linked(i, i - 1) ? ratingAt(i - 1)[0] : undefined) ??
-      (linked(i, i + 1) ? ratingAt(i + 1)[0] : undefined);
+      (linked(i, i - 1, offer) ? ratingAt(i - 1)[0] : undefined) ??
+      (linked(i, i + 1, offer) ? ratingAt(i + 1)[0] : undefined);
     // A thank-you for a rating next to a price list is no deal; "as promised" makes it one.
     if (rating === undefined || (afterTheFact() && !promised)) continue;
     const spans = span(offer, rating);

@@ -350,6 +350,7 @@ describe('incentive_offer: value tied to a rating or review', () => {
     'Thanks to the free mockups you could compare everything, so 5 stars would be great!',
     'Como ya te hice un descuento, ¿me pones 5 estrellas?',
     'Puisque les retouches étaient gratuites, une note de 5 étoiles serait juste.',
+    'I already gave you a discount. Please give me 5 stars.',
   ])('a value named as a reason, not offered, is pressure but no incentive: %s', (body) => {
     const scan = scanMessage(body);
     expect(scan.pressure.length).toBeGreaterThan(0);
