@@ -1,0 +1,36 @@
+// `npm run bench`: every benchmark of the project, printed as Markdown (figures and ratios).
+// `npm run bench -- ratings intake` runs only the parts named. Record the output in
+// BENCHMARKS.md with the command and the machine.
+import { cpus, totalmem } from 'node:os';
+import { benchDetectors, benchIntake, benchStarRatings } from './core';
+import { detectorQuality } from './detector-quality';
+import { peakHeapMb, printFigures, printRatio } from './lib';
+
+const PARTS = ['ratings', 'intake', 'detectors', 'quality'] as const;
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark part(s): ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
+  process.exit(2);
+}
+const wants = (name: (typeof PARTS)[number]) => asked.length === 0 || asked.includes(name);
+
+console.log(`# Benchmarks — node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+
+if (wants('ratings')) {
+  const ratings = benchStarRatings();
+  printFigures('R1 star ratings', ratings.figures);
+  printRatio('one pass vs a rescan per designer (30,000 ratings, 2,000 designers)', ratings.ratio);
+}
+if (wants('intake')) printFigures('R3/R4 intake', [benchIntake()]);
+if (wants('detectors')) printFigures('R12 detectors', benchDetectors());
+if (wants('ratings') || wants('intake') || wants('detectors')) console.log(`\nresident memory at the end: ${peakHeapMb()} MB`);
+
+if (wants('quality')) {
+  console.log('\n## Detector quality on the labelled corpus (test/fixtures/manipulation-messages.json)\n');
+  console.log('| detector | split | TP | FP | FN | precision | recall |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  for (const row of detectorQuality()) {
+    console.log(`| ${row.detector} | ${row.split} | ${row.tp} | ${row.fp} | ${row.fn} | ${row.precision.toFixed(3)} | ${row.recall.toFixed(3)} |`);
+  }
+}
