@@ -7,6 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
+import { pathToFileURL } from 'node:url';
 import { createClock } from '../platform/engine/clock';
 import { Engine } from '../platform/engine/engine';
 import { readEventLog, writeEventLog, type SizeName } from '../platform/generator';
@@ -136,11 +139,39 @@ async function decisionFigure(dir: string): Promise<Figure> {
   }
 }
 
+/** The large world needs about 5 GB of heap: its replay runs in a child with room for it. */
+const LARGE_HEAP_MB = 16_384;
+
+function replayInChild(size: SizeName, dir: string): Promise<Figure[]> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...process.execArgv, `--max-old-space-size=${LARGE_HEAP_MB}`, fileURLToPathSafe(import.meta.url)],
+      { env: { ...process.env, BENCH_PLATFORM_CHILD: `${size}:${dir}` }, maxBuffer: 1 << 20, timeout: 3_600_000 },
+      (error, stdout) => {
+        if (error !== null) return reject(error);
+        const line = stdout.trim().split('\n').pop() ?? '[]';
+        const figures: unknown = JSON.parse(line);
+        resolve(Array.isArray(figures) ? figures.filter(isFigure) : []);
+      },
+    );
+  });
+}
+
+function fileURLToPathSafe(url: string): string {
+  return new URL(url).pathname;
+}
+
+function isFigure(value: unknown): value is Figure {
+  return typeof value === 'object' && value !== null && 'name' in value && 'rows' in value && 'perSecond' in value;
+}
+
 export async function benchPlatform(): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-platform-'));
   try {
     const size = sizeFromEnv();
-    const replay = await replayFigure(size, dir);
+    const needsChild = size === 'large' && getHeapStatistics().heap_size_limit < (LARGE_HEAP_MB / 2) * 1024 * 1024;
+    const replay = needsChild ? { figures: await replayInChild(size, dir), storePath: join(dir, `${size}.sqlite`) } : await replayFigure(size, dir);
     // The feed is measured on the medium dataset whatever the replay's size (the issue's figure).
     const pullStore = size === 'medium' ? replay.storePath : (await replayFigure('medium', dir)).storePath;
     const pull = await pullFigure(pullStore, 'medium');
@@ -148,5 +179,15 @@ export async function benchPlatform(): Promise<Figure[]> {
     return [...replay.figures, ...pull, decisions];
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// Run as the child of replayInChild: replay one size and print its figures as one JSON line.
+const child = process.env.BENCH_PLATFORM_CHILD;
+if (child !== undefined && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [size, dir] = child.split(':');
+  if ((size === 'small' || size === 'medium' || size === 'large') && dir !== undefined) {
+    const { figures } = await replayFigure(size, dir);
+    console.log(JSON.stringify(figures));
   }
 }
