@@ -195,6 +195,11 @@ export class Engine {
         await this.flushWith(null, { detect, pipelined: true });
       });
     };
+    // A replay is bulk work (a dataset at start-up): its commits need not each wait for the disk.
+    await this.serial(async () => {
+      await this.writing;
+      await this.store.setSynchronous('NORMAL');
+    });
     for await (const event of events) {
       chunk.push(event);
       if (++inBatch >= batchSize) {
@@ -203,8 +208,10 @@ export class Engine {
       }
     }
     await drain();
-    await this.serial(() => this.flush());
-    await this.writing;
+    await this.serial(async () => {
+      await this.flush();
+      await this.store.setSynchronous('FULL');
+    });
     return result;
   }
 
@@ -277,7 +284,13 @@ export class Engine {
     makeRecord: ((seqOf: (type: string, id: string) => number) => DecisionRecord) | null,
     options: { detect?: boolean; pipelined?: boolean } = {},
   ): Promise<void> {
-    if (options.detect !== false && this.touched.size > 0) runDetection(this.contextAt(this.processedMs));
+    if (options.detect !== false && this.touched.size > 0) {
+      const designers = this.touched.size;
+      const started = performance.now();
+      runDetection(this.contextAt(this.processedMs));
+      const ms = performance.now() - started;
+      if (ms > 1000) this.log(`detection: ${designers} designers in ${(ms / 1000).toFixed(1)} s`);
+    }
     if (options.pipelined !== true) await this.writing;
     const { entities, aux } = this.world.takeDirty();
     if (makeRecord !== null) {

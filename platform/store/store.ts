@@ -65,6 +65,11 @@ export interface Store {
   feedRows(after: number, limit: number): Promise<FeedRow[]>;
   decision(id: string): Promise<DecisionRecord | undefined>;
   events(after: number, limit: number): Promise<EventRecord[]>;
+  /**
+   * FULL (default): every commit is on disk before it returns. NORMAL (bulk replay): in WAL mode
+   * a commit survives a crash of the process, and only an OS crash may lose the last ones.
+   */
+  setSynchronous(level: 'FULL' | 'NORMAL'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -196,6 +201,9 @@ export async function openStore(path?: string): Promise<Store> {
       const rows: Array<{ n: number; at: string; type: string; status: 'applied' | 'refused'; reason_code: string | null; event: string }> =
         await reader('applied_events').where('n', '>', after).orderBy('n').limit(limit);
       return rows.map((r) => ({ n: r.n, at: r.at, type: r.type, status: r.status, reasonCode: r.reason_code, event: r.event }));
+    },
+    async setSynchronous(level) {
+      await writer.raw(`PRAGMA synchronous = ${level === 'FULL' ? 'FULL' : 'NORMAL'}`);
     },
     async close() {
       await reader.destroy();
