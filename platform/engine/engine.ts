@@ -291,7 +291,9 @@ export class Engine {
       const ms = performance.now() - started;
       if (ms > 1000) this.log(`detection: ${designers} designers in ${(ms / 1000).toFixed(1)} s`);
     }
-    if (options.pipelined !== true) await this.writing;
+    // Pipelined or not, one write at most is in flight: batches never pile up in memory
+    // behind a disk slower than the rules.
+    await this.writing;
     const { entities, aux } = this.world.takeDirty();
     if (makeRecord !== null) {
       const base = this.store.lastSeq + 1;
