@@ -34,7 +34,7 @@ export const STATEMENT_DETECTOR_TITLES = {
 /** How each kind of evidence opens its sentence in the facts part. */
 const FACT_LEADS = {
   message: 'you wrote to a customer',
-  rating: 'a customer rated one of your designs',
+  rating: 'a customer gave a rating',
   rating_change: 'a customer changed a rating of one of your designs',
   review: 'a review of your work was posted',
   report: 'a customer reported to us',

@@ -346,7 +346,8 @@ function singleRaterHit(
       detail:
         r.rating.designerId === favourite
           ? `${stars(r.stars)} to this designer (${where})`
-          : `${stars(r.stars)} to another designer, ${r.rating.designerId} (${where})`,
+          : // No other designer's id: evidence details can reach the flagged designer's statement.
+            `${stars(r.stars)} to another designer (${where})`,
     };
   });
   const favouriteCount = list.length - others.length;

@@ -258,7 +258,7 @@ describe('single_designer_rater', () => {
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({ detector: 'single_designer_rater', designerId: 'd1', customerId: 'c9', at: daysAfter(4), score: 55 });
     expect(hit?.evidence.items.map((i) => i.id)).toEqual(['rs0', 'rs1', 'rs2', 'rs3', 'rs4']);
-    expect(hit?.evidence.items[1]?.detail).toBe('1 star to another designer, d2 (project p1)');
+    expect(hit?.evidence.items[1]?.detail).toBe('1 star to another designer (project p1)');
     expect(hit?.evidence.summary).toBe(
       "Customer c9's 5 ratings over 3 projects give 5 stars only to designer d1 (rated 2 times) and at most 2 stars to each of the 3 other designers rated.",
     );
