@@ -9,10 +9,14 @@ import { revised, type ApplyContext } from './context';
 import { indexEntity } from './index-entities';
 import type { World } from './world';
 
-/** One identity per hit that survives the hit growing (more ratings in a burst): detector and first fact. */
+/**
+ * One identity per hit that survives the hit growing (more ratings in a burst): detector and
+ * first fact, with the fact's time, since one rating raised twice after two messages opens both
+ * hits with the same rating (at its standing before each raise).
+ */
 function hitKey(hit: Pick<DetectorHit, 'detector' | 'evidence'>): string {
   const first = hit.evidence.items[0];
-  return `${hit.detector}|${first?.kind ?? ''}|${first?.id ?? hit.evidence.summary}`;
+  return `${hit.detector}|${first?.kind ?? ''}|${first?.id ?? hit.evidence.summary}|${first?.at ?? ''}`;
 }
 
 function factsOfDesigner(world: World, designerId: string) {
