@@ -1,12 +1,15 @@
 // `npm run bench`: every benchmark of the project, printed as Markdown (figures and ratios).
-// `npm run bench -- ratings intake` runs only the parts named. Record the output in
+// `npm run bench -- ratings intake` runs only the parts named (ratings, intake, detectors,
+// quality, truth, platform). Record the output in
 // BENCHMARKS.md with the command and the machine.
 import { cpus, totalmem } from 'node:os';
 import { benchDetectors, benchIntake, benchStarRatings } from './core';
+import { detectionAgainstTruth } from './detection-truth';
 import { detectorQuality } from './detector-quality';
 import { peakHeapMb, printFigures, printRatio } from './lib';
+import { benchPlatform } from './platform';
 
-const PARTS = ['ratings', 'intake', 'detectors', 'quality'] as const;
+const PARTS = ['ratings', 'intake', 'detectors', 'quality', 'truth', 'platform'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -33,4 +36,14 @@ if (wants('quality')) {
   for (const row of detectorQuality()) {
     console.log(`| ${row.detector} | ${row.split} | ${row.tp} | ${row.fp} | ${row.fn} | ${row.precision.toFixed(3)} | ${row.recall.toFixed(3)} |`);
   }
+}
+
+if (wants('truth')) {
+  console.log('\n## Detection against the generator’s ground truth (medium dataset, seed 42, replayed through the platform)\n');
+  console.log(await detectionAgainstTruth());
+}
+
+if (wants('platform')) {
+  const size = process.env.BENCH_PLATFORM_SIZE ?? 'medium';
+  printFigures(`Reference platform (replay of the ${size} log; BENCH_PLATFORM_SIZE=large for the large one)`, await benchPlatform());
 }
