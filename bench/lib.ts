@@ -1,5 +1,6 @@
 // Measuring helpers for `npm run bench`: wall time, rows per second, peak heap, and a seeded
 // PRNG so every run measures the same synthetic data.
+import { Rng } from '../platform/generator/rng';
 
 export interface Figure {
   name: string;
@@ -41,16 +42,10 @@ export function printRatio(label: string, ratio: number): void {
   console.log(`- ${label}: **${ratio.toFixed(1)}×**`);
 }
 
-/** mulberry32: small, fast and good enough for benchmark data. */
+/** The generator's seeded PRNG, so every run measures the same synthetic data. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Rng(seed);
+  return () => random.next();
 }
 
 export function peakHeapMb(): number {

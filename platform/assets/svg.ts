@@ -1,6 +1,7 @@
 // A design image per asset id (GET /v1/assets/{id}): a logo-like composition — a tinted
 // ground, a mark of a few shapes, a monogram and a wordmark — drawn deterministically from the
 // id, so every design looks distinct and the same id always gives the same bytes.
+import { Rng } from '../generator/rng';
 import { createHash } from 'node:crypto';
 
 /** FNV-1a over the id: the seed of everything drawn. */
@@ -11,18 +12,6 @@ function hash32(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/** mulberry32 over the id's hash: reproducible, never Math.random. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const hsl = (h: number, s: number, l: number) => `hsl(${Math.round(h) % 360} ${Math.round(s)}% ${Math.round(l)}%)`;
@@ -94,7 +83,9 @@ export interface Asset {
 }
 
 export function designSvg(assetId: string): Asset {
-  const next = rng(hash32(assetId));
+  // The generator's seeded PRNG over the id's hash: reproducible, never Math.random.
+  const random = new Rng(hash32(assetId));
+  const next = () => random.next();
   const hue = next() * 360;
   const scheme = [hsl(hue, 65, 45), hsl(hue + 150 + next() * 60, 70, 55), hsl(hue + 30, 55, 30), hsl(hue + 200, 60, 65)];
   const ground = hsl(hue + 180, 25 + next() * 20, 92 + next() * 5);
