@@ -2,6 +2,7 @@
 // ratings of the designer's submissions, leaving out unrated, removed and voided ones.
 import type { Category } from './categories';
 import { formatFraction2 } from './exact';
+import { DEFAULT_POLICY, type Policy } from './policy';
 import { toMs, type IsoTime } from './time';
 import type { Rating } from './wire/entities';
 
@@ -31,10 +32,14 @@ export function toStarRating(sum: number, count: number): StarRating {
   return { average: Number(formatFraction2(sum, count)), sum, count };
 }
 
-/** R1 for one designer (and category, or all categories for the profile's overall rating). */
+/**
+ * R1 for one designer (and category, or all categories for the profile's overall rating).
+ * R1 has no policy parameter; `policy` keeps the signature every rule shares.
+ */
 export function starRating(
   ratings: readonly Rating[],
   query: { designerId: string; category?: Category; asOf: IsoTime },
+  _policy: Policy = DEFAULT_POLICY,
 ): StarRating {
   const asOfMs = toMs(query.asOf);
   let sum = 0;

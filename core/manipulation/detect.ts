@@ -1,7 +1,6 @@
 // RULES.md R12: every detector over the platform's facts as of one time, joined into flags
 // that name the policy they were raised under.
 import { DEFAULT_POLICY, type Policy } from '../policy';
-import type { IsoTime } from '../time';
 import { DETECTORS, type DetectorName } from '../wire/entities';
 import { joinHits, type ManipulationFlag } from './flags';
 import { incentiveOffer, pressureMessage } from './message-detectors';
@@ -31,15 +30,9 @@ export function detectorTitle(name: DetectorName): string {
   return DETECTORS_BY_NAME[name].title;
 }
 
-export interface DetectionResult {
-  asOf: IsoTime;
-  policyVersion: string;
-  flags: ManipulationFlag[];
-}
-
 /**
  * Runs every detector over the facts as they stood at `asOf` and joins the hits into flags
- * (flags.ts). `facts` may carry `submissions` (rating-detectors.ts) for an exact project count;
+ * (flags.ts), highest score first; each flag names the policy version it was raised under. `facts` may carry `submissions` (rating-detectors.ts) for an exact project count;
  * nothing else beyond `ManipulationFacts` is needed. Pure: the same facts in any order give
  * the same flags.
  */
@@ -47,8 +40,8 @@ export function detectManipulation(
   facts: DetectionFacts,
   context: DetectionContext,
   policy: Policy = DEFAULT_POLICY,
-): DetectionResult {
-  return { asOf: context.asOf, policyVersion: policy.version, flags: joinHits(detectHits(facts, context, policy), policy) };
+): ManipulationFlag[] {
+  return joinHits(detectHits(facts, context, policy), policy);
 }
 
 /** Every detector's hits, before joining: for a caller that keeps its own flags (the platform, as events arrive). */

@@ -13,4 +13,4 @@ export { customerReport, MANIPULATION_REPORT_CATEGORIES } from './report-detecto
 export { duplicateReviewText, feedbackChangePattern, reviewAsFirstPosted } from './review-detectors';
 export { jaccard, nearDuplicateGroups, wordShingles, type NearDuplicateGroup, type SimilarPair } from './near-duplicates';
 export { combineScores, joinHits, type ManipulationFlag } from './flags';
-export { detectHits, detectManipulation, detectorTitle, DETECTORS_BY_NAME, type DetectionResult } from './detect';
+export { detectHits, detectManipulation, detectorTitle, DETECTORS_BY_NAME } from './detect';

@@ -75,17 +75,16 @@ describe('DETECTORS_BY_NAME', () => {
 
 describe('detectManipulation', () => {
   it('runs every detector and joins the hits into flags, by score', () => {
-    const result = detectManipulation(scenario(), { asOf: LATER });
-    expect(result.asOf).toBe(LATER);
-    expect(result.policyVersion).toBe(DEFAULT_POLICY.version);
-    expect(result.flags.map((f) => [f.designerId, f.customerId ?? null, f.hits.map((h) => h.detector)])).toEqual([
+    const flags = detectManipulation(scenario(), { asOf: LATER });
+    expect(flags.every((f) => f.policyVersion === DEFAULT_POLICY.version)).toBe(true);
+    expect(flags.map((f) => [f.designerId, f.customerId ?? null, f.hits.map((h) => h.detector)])).toEqual([
       ['d1', 'c1', ['pressure_message', 'rating_raised_after_contact', 'customer_report']],
       ['d2', null, ['new_account_burst']],
       ['d5', null, ['duplicate_review_text']],
       ['d3', 'c9', ['single_designer_rater']],
       ['d4', null, ['feedback_change_pattern']],
     ]);
-    const [pressured] = result.flags;
+    const [pressured] = flags;
     expect(pressured?.score).toBeCloseTo(combineScores([60, 50, 70]), 10);
     expect(pressured?.score).toBeCloseTo(94, 10);
     expect(pressured).toMatchObject({ firstAt: T0, lastAt: daysAfter(2), policyVersion: DEFAULT_POLICY.version });
@@ -94,10 +93,10 @@ describe('detectManipulation', () => {
   });
 
   it('sees nothing before the facts happened, and each behaviour once its last fact is in', () => {
-    expect(detectManipulation(scenario(), { asOf: daysAfter(-30) }).flags).toEqual([]);
+    expect(detectManipulation(scenario(), { asOf: daysAfter(-30) })).toEqual([]);
     const early = detectManipulation(scenario(), { asOf: hoursAfter(19) });
     // Only the message has happened to d1 by then; the raise comes at 20 h.
-    expect(early.flags.filter((f) => f.designerId === 'd1').flatMap((f) => f.hits.map((h) => h.detector))).toEqual(['pressure_message']);
+    expect(early.filter((f) => f.designerId === 'd1').flatMap((f) => f.hits.map((h) => h.detector))).toEqual(['pressure_message']);
   });
 
   it('names the policy it ran under and follows its thresholds', () => {
@@ -106,10 +105,10 @@ describe('detectManipulation', () => {
       version: 'strict-1',
       detectors: { ...DEFAULT_POLICY.detectors, newAccountBurst: { ...DEFAULT_POLICY.detectors.newAccountBurst, minRatings: 6 } },
     };
-    const result = detectManipulation(scenario(), { asOf: LATER }, policy);
-    expect(result.policyVersion).toBe('strict-1');
-    expect(result.flags.every((f) => f.policyVersion === 'strict-1')).toBe(true);
-    expect(result.flags.some((f) => f.designerId === 'd2')).toBe(false);
+    const flags = detectManipulation(scenario(), { asOf: LATER }, policy);
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.every((f) => f.policyVersion === 'strict-1')).toBe(true);
+    expect(flags.some((f) => f.designerId === 'd2')).toBe(false);
   });
 
   it('gives the same flags for the same facts in any order (property)', () => {
@@ -172,7 +171,7 @@ describe('detectManipulation', () => {
   it('detectHits gives the hits the flags are made of, every one at or before asOf', () => {
     const asOf = daysAfter(1);
     const hits = detectHits(scenario(), { asOf });
-    expect(hits.length).toBe(detectManipulation(scenario(), { asOf }).flags.reduce((n, f) => n + f.hits.length, 0));
+    expect(hits.length).toBe(detectManipulation(scenario(), { asOf }).reduce((n, f) => n + f.hits.length, 0));
     for (const hit of hits) expect(Date.parse(hit.at)).toBeLessThanOrEqual(Date.parse(asOf));
   });
 });
