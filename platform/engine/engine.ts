@@ -242,9 +242,11 @@ export class Engine {
   /** Fires what the running clock has passed, and writes it. */
   catchUp(): Promise<void> {
     return this.serial(async () => {
-      const now = this.clock.nowMs();
+      // Never behind processedMs: after a restart the engine starts at the later of the stored
+      // and the configured clock, and timers that fell due while it was down must fire now,
+      // even on a stopped clock that will not move on its own.
+      const now = Math.max(this.clock.nowMs(), this.processedMs);
       const due = this.timers.peek();
-      if (now <= this.processedMs && this.world.pendingChanges === 0) return;
       if (due === undefined || due.atMs > now) {
         // Nothing fires: only the persisted clock would move, which a later batch carries.
         this.processedMs = Math.max(this.processedMs, now);
