@@ -5,6 +5,7 @@ import type { Policy } from '../policy';
 import { toMs } from '../time';
 import type { DetectorName, Message, TextSpan } from '../wire/entities';
 import {
+  AND_OFFER,
   AVOID_LOW,
   CHANGE_PRONOUN,
   CHANGE_RATING,
@@ -27,6 +28,7 @@ import {
   RATING_OBJECT,
   REPORTED_QUOTE,
   REQUEST,
+  REVIEWS_AS_MATERIAL,
   SELF_ASK,
   SELF_RATED,
   STAR_SCENE,
@@ -299,8 +301,10 @@ export function analyseMessage(body: string): MessageAnalysis {
   // message is design talk none of them can match), and a message naming none is done here.
   const hinted = sentences.map((_, i) => test(RATING_HINT, sentenceText(i)));
   if (!hinted.some(Boolean)) return { pressure: [], incentive: [] };
+  // Text that is not the designer's ask: a quotation of someone else, or existing reviews asked
+  // for as material ("send me the five-star reviews you want on the flyer").
   let quotedMemo: Range[] | undefined;
-  const quoted = () => (quotedMemo ??= matches(REPORTED_QUOTE, text));
+  const quoted = () => (quotedMemo ??= [...matches(REPORTED_QUOTE, text), ...matches(REVIEWS_AS_MATERIAL, text)]);
   // Each pattern runs at most once, over the whole text (a run has a fixed cost that many
   // short runs would multiply), and only when a rule needs it.
   const memo = new Map<RegExp, Range[][]>();
@@ -344,6 +348,7 @@ export function analyseMessage(body: string): MessageAnalysis {
   const avoid = rated(AVOID_LOW);
   const preempt = rated(PREEMPT);
   const offers = per(OFFER);
+  const andOffer = per(AND_OFFER);
   const forRating = rated(FOR_RATING);
   const value = per(VALUE);
   const object = rated(RATING_OBJECT);
@@ -455,8 +460,15 @@ export function analyseMessage(body: string): MessageAnalysis {
     at(promisedAt, k).length > 0 || at(exchange, k).length > 0 || at(condition, k).length > 0 || at(trade, k).length > 0 || at(offers, k).length > 0;
   for (let i = 0; i < n; i += 1) {
     if (hinted[i - 1] !== true && hinted[i] !== true && hinted[i + 1] !== true) continue;
-    // "I'll send the source files in exchange for a review": anything offered is value when traded.
-    const traded = at(forRating, i)[0] !== undefined ? at(offers, i)[0] : undefined;
+    // "I'll send the source files in exchange for a review": anything offered is value when traded,
+    // as is anything given "and" after a rating asked for ("rate it 5 stars and I'll send you…").
+    const askedFirst = asked.has(i) ? ratingAt(i)[0] : undefined;
+    const traded =
+      at(forRating, i)[0] !== undefined
+        ? at(offers, i)[0]
+        : askedFirst === undefined
+          ? undefined
+          : at(andOffer, i).find((r) => r.start >= askedFirst.end);
     const offer = at(value, i)[0] ?? traded;
     if (offer === undefined) continue;
     const here = ratingAt(i)[0];

@@ -75,11 +75,22 @@ const DESIGN_GUARD_AFTER = `(?![a-z])(?!\\s+${DESIGN_AFTER}\\b)(?!\\s+(?:de|des|
 
 /** "Your opinion on the blue" is about the design; "your feedback on the contract" is a review. */
 const ON = `\\s+(?:on|about|sur|sobre|regarding|of|de|del|concernant|for)\\s+`;
-const PLATFORM_PLACE = `(?:(?:the|my|le|la|les|el|los|las|mes|mis|this|these|ce|cette|ces|esta|este|l'|mon|ma|mi)\\s*)?(?:contract|contrat|contrato|profile|profil|perfil|platform|plateforme|plataforma|entry|entries|submission|proposal|page|[1-5]|une|una|one|#)`;
+const ENTRY_NOUN = alt('concept', 'concepts', 'design', 'designs', 'logo', 'logos', 'entry', 'entries', 'option', 'version', 'mockup', 'work', 'concepto', 'conceptos', 'diseno', 'disenos', 'propuesta', 'propuestas', 'trabajo', 'proposition', 'propositions', 'maquette', 'travail', 'creation');
+/**
+ * Where a rating lives on the platform. A contest entry counts when it is named as one, by its
+ * number ("concept #2") or as the designer's own ("my concept"): "your feedback on concept #2"
+ * is the rating of that entry, where "your feedback on the blue" is design talk.
+ */
+const PLATFORM_PLACE = `(?:(?:(?:the|my|le|la|les|el|los|las|mes|mis|this|these|ce|cette|ces|esta|este|l'|mon|ma|mi)\\s*)?(?:contract|contrat|contrato|profile|profil|perfil|platform|plateforme|plataforma|entry|entries|submission|proposal|page|[1-5]|une|una|one|#)|${ENTRY_NOUN}\\s*(?:#|n°|no\\.?\\s|number\\s|numero\\s)?\\s*\\d|(?:my|mon|ma|mes|mi|mis)\\s+${ENTRY_NOUN}\\b)`;
 const ABOUT_DESIGN = `(?:(?<=\\b(?:ratings?|reviews?|resenas?|valoracion|calificacion|testimonial|evaluation|scores?))|(?=${ON}${PLATFORM_PLACE})|(?!${ON}))`;
 
+/**
+ * Stars named as the customer's own act: "the stars you gave my entry", "les étoiles que vous
+ * m'avez mises", "las estrellas que me diste". Without a count, only this makes stars a rating.
+ */
+const GIVEN_STARS = `\\b(?:stars|etoiles|estrellas)\\s+(?:(?:that|which)\\s+)?(?:you|u)\\s+(?:gave|left|put|awarded|picked|chose)\\b|\\b(?:etoiles|estrellas)\\s+(?:que|qu')\\s*(?:(?:vous|tu)\\s+)?(?:m'|me\\s+|nous\\s+|nos\\s+|le\\s+|lui\\s+)?(?:avez|as|diste|pusiste|dejaste|otorgaste|has\\s+(?:dado|puesto|dejado)|ha\\s+(?:dado|puesto|dejado))\\b`;
 /** A rating noun, unless it names a design element or someone else's reviews. */
-const RATING_NOUN = `(?:\\b${RATING_NOUN_CORE}(?<!\\b${DESIGN_BEFORE}\\s(?:(?:de|of|d'|des|du|de la)\\s)?${RATING_NOUN_CORE})${DESIGN_GUARD_AFTER}${ABOUT_DESIGN}|${NOTE}${DESIGN_GUARD_AFTER}|${STAR_COUNT})`;
+const RATING_NOUN = `(?:${GIVEN_STARS}|\\b${RATING_NOUN_CORE}(?<!\\b${DESIGN_BEFORE}\\s(?:(?:de|of|d'|des|du|de la)\\s)?${RATING_NOUN_CORE})${DESIGN_GUARD_AFTER}${ABOUT_DESIGN}|${NOTE}${DESIGN_GUARD_AFTER}|${STAR_COUNT})`;
 /** "2/5", "1 sur 5": an existing score, named by its fraction. */
 const FRACTION = `[1-4](?<![\\d.,/][1-4])\\s*(?:/|out of|sur|de)\\s*5\\b`;
 
@@ -146,7 +157,7 @@ const RATE_VERB = alt(
 const GIVE_VERB = alt(
   'give', 'gimme', 'leave', 'drop', 'throw', 'send', 'toss', 'hook me up with', 'hook us up with', 'bless me with', 'hit me with',
   'grant', 'award', 'shoot', 'slap', 'spare', 'regalame', 'otorgame', 'deme', 'donne-moi', 'mets-moi', 'make it', 'make them', 'donnez', 'donne', 'mettez', 'mets', 'mettre', 'laissez',
-  'laisse', 'laisser', 'donner', 'dame', 'ponme', 'pon', 'ponga', 'pongame', 'poner', 'ponerme', 'dejame', 'deja', 'dejeme', 'dejar',
+  'laisse', 'laisser', 'donner', 'dame', 'ponme', 'ponle', 'ponles', 'dale', 'dales', 'pon', 'ponga', 'pongame', 'poner', 'ponerme', 'dejame', 'deja', 'dejeme', 'dejar',
   'darme', 'dar', 'da', 'haz', 'hazlo', 'hazla', 'fais', 'faites',
 );
 const NOT_A_QUANTITY = `(?!\\s*(?:[.,/]\\d|px|pt|mm|cm|%|x\\b|min|minutes|h\\b|hours|days|jours|dias))(?!\\s+(?!(?:stars?|etoiles?|estrellas?|pls|please|plz|porfa|svp|ideally|if|si|instead|en lugar|au lieu|at least|au moins|por lo menos|al menos|and|et|y|or|ou|o|now|today|thanks|merci|gracias|x|xx|de tu parte|de votre part|from you)\\b)[a-z]{2,})`;
@@ -179,6 +190,16 @@ const HIGH_CORE_PARTS = [
 ];
 export const HIGH_CORE = re(HIGH_CORE_PARTS.join('|'));
 
+/**
+ * Help asked with the rating itself: "a hand with my score", "un geste sur la note", "¿me echas
+ * una mano con la puntuación?". The rating the customer gives is the only thing they can help
+ * with there, so it asks for a better one. Stars and reviews count only as the designer's own
+ * ("my stars"); "need help with the rating widget" is the customer's need, not the designer's ask.
+ */
+const HELP = `(?:help(?:\\s+(?:me|us))?(?:\\s+out)?|a hand|hand|boost|nudge|push|favou?r|(?:do\\s+)?(?:something|anything)(?:\\s+you can do)?|(?:m'|nous\\s+)?aid(?:er|ez|eriez|erais)|geste|coup de pouce|effort|petit plus|quelque chose|(?:me\\s+)?ayud(?:a|as|ar|arme|ame|arias|aria|ita)|ayuda|mano|manita|empujon|empujoncito|cable|algo)`;
+const HELPED_NOUN = `(?:(?:ratings?|scores?|puntuacion|puntaje|calificacion|valoracion|evaluation|evaluacion|appreciation)\\b|${NOTE}|(?<=\\b(?:my|mes|mis|mon|ma|mi)\\s)(?:stars|etoiles|estrellas|reviews?|avis|resenas?)\\b)`;
+const HELP_WITH_RATING = `\\b${HELP}(?<!\\b(?:need|needs|needed|want|wants|any|extra|more|besoin d'|besoin de|necesitas|necesita|quieres)\\s+${HELP})\\s+(?:with|on|about|for|sur|pour|avec|con|en|para|a|au niveau de)\\s+(?:(?:my|the|your|this|that|ma|mon|mes|la|le|les|votre|vos|cette|tu|tus|mi|mis|el|los|las|su|sus|esta|esa)\\s+)?(?:(?:little|current|overall|petite|actuelle|pequena|actual)\\s+)?${HELPED_NOUN}${DESIGN_GUARD_AFTER}(?!\\s+(?:scale|scales|criteria|question|questions|step|steps|label|labels|copy|text|wording|logic|feature|features|setup|integration)\\b)`;
+
 export const HIGH_RATING = re(
   [
     // "5 stars", "five-star", "5★", "★★★★★", "5/5", "full marks", "un avis élogieux", "la máxima valoración".
@@ -193,6 +214,7 @@ export const HIGH_RATING = re(
     `\\b${GIVE_VERB}(?:\\s*-?\\s*(?:me|moi|us|nous|it|them|m'|le|la|lo|my \\w+|mon \\w+|mi \\w+))?\\s+(?:(?:a|an|un|una|the)\\s+)?(?:${FIVE_VALUE}|${TEN}\\b${NOT_A_QUANTITY})`,
     // "click all five", "the full five".
     `\\b(?:all|the full|full|the whole|toutes les|las)\\s+(?:${FIVE})\\b(?!\\s*[a-z]{3,})`,
+    HELP_WITH_RATING,
     // "show some love with the stars, 5 of them ideally".
     `\\b(?:stars|etoiles|estrellas)[,\\s]+${FIVE}\\s+(?:of them|d'entre elles|de ellas)\\b`,
   ].join('|'),
@@ -284,7 +306,7 @@ const IMPERATIVE_VERB = alt(
   'go', 'vote', 'pick', 'select', 'choose', 'award', 'grant', 'send', 'let', 'show', 'throw', 'withdraw', 'erase', 'fix',
   'mettez', 'mets', 'mettez-moi', 'laissez', 'laissez-moi', 'laisse', 'laisse-moi', 'donnez', 'donnez-moi', 'donne', 'notez',
   'notez-moi', 'changez', 'modifiez', 'retirez', 'supprimez', 'enlevez', 'effacez', 'remontez', 'attribuez', 'accordez', 'pensez',
-  'dame', 'dale', 'dejame', 'deja', 'dejeme', 'deje', 'ponme', 'pon', 'ponga', 'pongame', 'califica', 'calificame', 'valora',
+  'dame', 'dale', 'ponle', 'dejame', 'deja', 'dejeme', 'deje', 'ponme', 'pon', 'ponga', 'pongame', 'califica', 'calificame', 'valora',
   'valorame', 'cambia', 'quita', 'quite', 'borra', 'borre', 'sube', 'suba', 'elimina', 'elimine', 'actualiza', 'actualice',
   'modifica', 'modifique', 'regalame', 'otorga', 'otorgame', 'cambie', 'puntua', 'puntuame',
 );
@@ -306,6 +328,7 @@ const CHANGE_VERB = alt(
   'take down', 'taking down', 'take back', 'take off', 'take away', 'pull down', 'up', 'boost', 'lift', 'redo', 're-do',
   'take another look at', 'took another look at', 'have another look at', 'had another look at', 'look again at',
   'having another look at', 'taking another look at', 'give another look', 'take a second look at', 'have a second look at',
+  '(?:take|takes|took|taking|have|had|having|give|giving) (?:another|a second|a fresh|a new|one more|a closer) look at', 'look back at', 'look over',
   'get rid of', 'fix', 'cancel', 'undo', 'clear', 'reset', 'drop', 'pull', 'flip', 'switch', 'turn', 'convert', 'make',
   // French, every person and mood a request takes ("changez", "si vous changiez", "pourriez-vous changer")
   'chang(?:er|ez|e|es|iez|eriez|erais|erait|erez|eait)', 'modifi(?:er|ez|e|es|iez|eriez|erais|erait)',
@@ -315,13 +338,15 @@ const CHANGE_VERB = alt(
   '(?:mettre|mettez|mettiez|mettriez) a jour', 'corrig(?:er|ez|iez|eriez)', 'corrige', 'amelior(?:er|ez|iez|eriez)',
   'reevalu(?:er|ez|iez)', 'rectifi(?:er|ez|iez)', 'repenser', 'annul(?:er|ez|iez)', 'rehauss(?:er|ez|iez|eriez)',
   'revis(?:er|ez|iez|eriez)', 'pass(?:er|ez|iez|eriez)', 'revenir sur', 'revenez sur', 'reviendriez sur', 'faire disparaitre',
+  "(?:jeter|jetez|jetiez|jetteriez|redonner|redonnez) un (?:autre |nouveau |second |deuxieme |petit )?(?:coup d'oeil|regard) (?:a|sur)",
   // Spanish, likewise ("cambia", "si cambias", "que cambies", "que actualizaras", "subirla")
   'cambi(?:ar|a|as|e|es|en|aras|ases|arias|aria|arla|arlo|ala|alo)', 'modific(?:ar|a|as|aras|ases|aria|arias|arla|arlo)',
   'modifique(?:s)?', 'quit(?:ar|a|as|e|es|aras|ases|arla|arlo|ala|alo)', 'borr(?:ar|a|as|e|es|aras|ases|arla|arlo|ala|alo)',
   'elimin(?:ar|a|as|e|es|aras|ases|arla|arlo)', 'actualiz(?:ar|a|as|aras|ases|arla|arlo|aria|arias)', 'actualice(?:s)?',
   'sub(?:ir|e|es|as|a|ieras|ieses|irla|irlo|irle|ela|ala|iria|irias)', 'reconsider(?:ar|a|as|es|e|aras)',
   'retir(?:ar|a|as|es|e|aras|arla|arlo)', 'mejor(?:ar|aras|arla|arlo)', 'edit(?:ar|a|as|es|e)', 'correg(?:ir|ira|irla)',
-  'corrij(?:a|as)', 'revis(?:ar|a|es|aras)', 'pas(?:ar|a|es|aras)', 'subeme', 'subirme', 'cambiame', 'quitame', 'borrame', 'mejorame', 'replante(?:ar|a|es)', 'aument(?:ar|a|as|es|e|aras)', 'anul(?:ar|a|es|e)',
+  'corrij(?:a|as)', 'revis(?:ar|a|es|aras)', 'pas(?:ar|a|es|aras)', 'subeme', 'subirme', '(?:echar|echa|echas|echarias|echale|echarle) (?:otro|un segundo|un nuevo|otra) (?:vistazo|mirada|ojo) a',
+  'volver a mirar', 'vuelve a mirar', 'volvieras a mirar', 'mirar de nuevo', 'cambiame', 'quitame', 'borrame', 'mejorame', 'replante(?:ar|a|es)', 'aument(?:ar|a|as|es|e|aras)', 'anul(?:ar|a|es|e)',
 );
 /** A verb opening a clause, the way a request in the imperative opens: "Remove the 1 star", "Cámbiame la nota". */
 export const IMPERATIVE = re(`\\b(?:${IMPERATIVE_VERB}|${CHANGE_VERB})\\b(?<=${CLAUSE_START}(?:${IMPERATIVE_VERB}|${CHANGE_VERB}))`);
@@ -361,9 +386,16 @@ export const RAISE_TO = re(
 );
 
 
+/**
+ * A rating brought in line with newer work: "if my score reflected the revision", "que la note
+ * reflète la nouvelle version", "que la puntuación refleje los cambios". Bound to the work
+ * changing, so "a review that reflects your honest experience" is not one.
+ */
+const REFLECT = `\\b(?:reflect|reflects|reflected|reflecting|matched|match|matches|caught up with|catch up with|kept up with|keep up with|reflete|refletait|refletent|refleter|corresponde|correspondait|correspondrait|tienne compte de|tenait compte de|refleja|refleje|reflejara|reflejase|reflejar|reflejaran|estuviera a la altura de)\\s+(?:(?:the|my|these|those|all the|la|le|les|mes|ma|mon|el|la|los|las|mis|mi|tus|tu)\\s+)?(?:(?:new|latest|last|final|updated|revised|recent|nouvelle|nouvelles|derniere|dernieres|nueva|nuevas|ultima|ultimas)\\s+)?(?:revision|revisions|changes|change|update|updates|version|versions|fixes|improvements|edits|tweaks|work|round|concept|entry|upload|modifications|corrections|ameliorations|retouches|cambios|mejoras|correcciones|ajustes|revisiones|version|propuesta|entrega)\\b`;
+
 /** A rating made to go away or go up by itself: "that low score could go away", "si la nota sube a 5". */
 export const RATING_GOES = re(
-  `\\b(?:have|get|got|having|getting|avoir|faire|tener|hacer)\\s(?:\\w+\\s){0,3}?(?:${RATING_NOUN}|${FRACTION})\\s+(?:removed|deleted|changed|updated|raised|taken down|withdrawn|bumped up|retiree?|supprimee?|enlevee?|modifiee?|changee?|quitada|borrada|eliminada|cambiada|retirada|actualizada)\\b|(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be updated|be raised|be bumped|go up|sube a|suba a|subiera a|monte a|passe a|passait a|desaparec\\w*|disparai\\w*|disparaitre|s'en aller|quitarse|borrarse)`,
+  `(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?${REFLECT}|\\b(?:have|get|got|having|getting|avoir|faire|tener|hacer)\\s(?:\\w+\\s){0,3}?(?:${RATING_NOUN}|${FRACTION})\\s+(?:removed|deleted|changed|updated|raised|taken down|withdrawn|bumped up|retiree?|supprimee?|enlevee?|modifiee?|changee?|quitada|borrada|eliminada|cambiada|retirada|actualizada)\\b|(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?(?:go away|disappear|vanish|be removed|be deleted|be changed|be updated|be raised|be bumped|go up|sube a|suba a|subiera a|monte a|passe a|passait a|desaparec\\w*|disparai\\w*|disparaitre|s'en aller|quitarse|borrarse)`,
 );
 
 /** A pronoun made to go away: "any chance it could disappear?"; needs a rating mentioned nearby. */
@@ -470,6 +502,27 @@ export const PREEMPT = re(
 export const OFFER = re(
   `\\b(?:i'?ll|i will|i can|i could|i'?d|i would|happy to|glad to|je vous|je peux vous|je te|je vais vous|je t'|te|le)\\s+(?:[a-z']+\\s+){0,2}?(?:send|give|add|include|throw in|make|do|design|create|deliver|share|pay|refund|reimburse|waive|cover|knock|credit|gift|envoyer|envoie|enverrai|donner|donne|ajouter|ajoute|faire|fais|ferai|offrir|offre|offrirai|rembourse|rembourserai|paie|paye|creer|mandar|mando|mandare|enviar|envio|enviare|dar|doy|dare|hacer|hago|hare|agregar|agrego|incluir|incluyo|disenar|diseno|regalar|regalo|regalare|pago|pagare|devuelvo|devolvere|reembolso|ofrezco)\\b`,
 );
+/**
+ * "…and I'll send you", "…et je vous envoie en plus", "…y te envío además": a gift joined by
+ * "and" to the rating just asked for is the price of it, whatever is sent. Giving verbs only,
+ * aimed at the customer: "…and I'll update the colours" offers nothing.
+ */
+export const AND_OFFER = re(
+  `\\b(?:and|et|y)\\s+(?:then\\s+|puis\\s+|ensuite\\s+|luego\\s+)?(?:(?:i'?ll|i will|i can|i'?d|i would)\\s+(?:also\\s+|even\\s+|happily\\s+|personally\\s+)?(?:send|give|gift|pay|refund|credit|mail|email|hand)\\s+(?:you|u|ya)\\b|(?:i'?ll|i will)\\s+(?:also\\s+|even\\s+|happily\\s+)?(?:throw in|waive|cover|knock)\\b|(?:je vous|je te|je t')\\s*(?:(?:le|la|les|en)\\s+)?(?:envoie|enverrai|envoierai|donne|donnerai|offre|offrirai|ajoute|ajouterai|rembourse|rembourserai|paie|paierai|fais cadeau|glisse|glisserai|prepare|preparerai)\\b|(?:te|le|os)\\s+(?:lo\\s+|la\\s+|los\\s+|las\\s+)?(?:envio|enviare|mando|mandare|doy|dare|regalo|regalare|paso|pasare|pago|pagare|devuelvo|devolvere|reembolso|ofrezco|incluyo|agrego|obsequio|preparo|preparare|hago llegar)\\b)`,
+);
+
+const MATERIAL_NOUN = alt('reviews', 'testimonials', 'ratings', 'quotes', 'avis', 'temoignages', 'citations', 'resenas', 'testimonios', 'opiniones', 'valoraciones', 'comentarios');
+/**
+ * Existing reviews asked for as material: "send me the five-star reviews you want quoted on the
+ * flyer", "pourriez-vous m'envoyer les avis cinq étoiles à citer", "pásame las reseñas de cinco
+ * estrellas para la web". A customer gives one rating; several, with a determiner ("the",
+ * "your", "those"), are ones that already exist, to be copied, not given. What the span covers
+ * ("five-star reviews") is then a description, not an ask.
+ */
+export const REVIEWS_AS_MATERIAL = re(
+  `\\b(?:send|forward|share|paste|email|mail|pass|provide|upload|attach|copy|collect|gather|pick|choose|select|list|compile|dig up|find|grab|pull|export|screenshot|(?:m'|nous\\s+)?(?:envoyer|envoyez|envoie|transmettre|transmettez|transferer|transferez|partager|partagez|copier|copiez|coller|collez|choisir|choisissez|selectionner|selectionnez|recuperer|recuperez|faire suivre)|envias|mandas|pasas|compartes|reenvias|enviar(?:me|nos)?|envia(?:me|nos)?|envie(?:me)?|mandar(?:me|nos)?|manda(?:me|nos)?|pasar(?:me|nos)?|pasa(?:me|nos)?|compartir(?:me)?|comparte(?:me)?|reenviar(?:me)?|reenvia(?:me)?|copiar|copia|elegir|elige|seleccionar|selecciona)\\s+(?:(?:me|us|over|along|moi|nous)\\s+)?(?:(?:the|your|those|these|any|all(?: of)?(?: the| your)?|some of (?:the|your)|a few of (?:the|your)|les|vos|ces|tes|quelques-uns des|las|los|tus|sus|esas|esos|estas|estos|vuestras|algunas de (?:las|tus)|algunos de (?:los|tus))\\s+)(?:(?:best|top|favou?rite|existing|current|old|past|latest|recent|customer|client|real|google|meilleurs|meilleures|mejores|ultimas|ultimos)\\s+)?(?:(?:[1-5]|five|four|cinq|quatre|cinco|cuatro)[\\s-]*(?:stars?|★)\\s+)?${MATERIAL_NOUN}\\b(?:\\s+(?:de\\s+|a\\s+|with\\s+)?(?:[1-5]|five|four|cinq|quatre|cinco|cuatro)[\\s-]*(?:stars?|etoiles?|estrellas?|★))?`,
+);
+
 /** "In exchange for a review", "contre un avis", "a cambio de 5 estrellas", "for a 5-star review". */
 export const FOR_RATING = re(
   `\\b(?:in exchange for|in return for|as a thank[- ]you for|as thanks for|en echange d'?|en echange de|contre|a cambio de|en agradecimiento por|como agradecimiento por)\\s+(?:(?:a|an|your|my|un|une|votre|una|tu|su|the|le|la|el|des|some|vos|tus|mes|mis)\\s+)?(?:[a-z0-9★-]+\\s+){0,2}?(?:ratings?|reviews?|feedback|stars?|avis|note|etoiles?|resenas?|valoracion|calificacion|opinion|estrellas?|testimonial|★+|5\\/5)|\\bfor\\s+(?:(?:a|an|one|every|each)\\s+)?(?:5|five)[\\s-]*(?:stars?|★)`,
@@ -482,7 +535,9 @@ export const EXCHANGE = re(
 
 /** Words that make a value and a rating a trade: "and you'll get", "5★ = bonus", "deal?", "if". */
 export const TRADE = re(
-  `=|→|->|\\b(?:if|once|si|deal|i'?ll|i will|je vous|je te|je t'|je peux vous|te regalo|te devuelvo|te pago|te hago|te doy|te mando|te envio|te reembolso|te ofrezco|you'?ll get|you get|and get|get your|you will get|vous aurez|tu auras|vous recevrez|tendras|tendra|recibiras|recibira|obtendras|in return|en retour|de vuelta)\\b`,
+  `=|→|->|\\b(?:if|once|si|deal|i'?ll|i will|je vous|je te|je t'|je peux vous|te regalo|te devuelvo|te pago|te hago|te doy|te mando|te envio|te reembolso|te ofrezco|you'?ll get|you get|and get|get your|you will get|vous aurez|tu auras|vous recevrez|tendras|tendra|recibiras|recibira|obtendras|in return|en retour|de vuelta)\\b` +
+    // A rating that "gets you", "earns you", "vous donne droit à" something: the price named, no "if" needed.
+    `|\\b(?:gets?|earns?|wins?|buys?|scores?|nets?|unlocks?|will get|will earn|would get|would earn)\\s+(?:you|u|ya)\\b|\\bet\\s+(?:vous|tu)\\s+(?:recevez|recois|obtenez|obtiens|gagnez|gagnes|avez|as)\\b|\\b(?:vous|te|t')\\s*(?:donne|donnera|donnent|vaut|vaudra|rapporte|rapportera|offre)\\s+(?:droit|acces)\\b|\\by\\s+(?:recibes|recibe|obtienes|obtiene|te llevas|se lleva|ganas|gana)\\b|\\bte\\s+(?:da|dara|consigue|conseguira)\\s+(?:derecho|acceso)\\b`,
 );
 
 /**
@@ -525,7 +580,7 @@ export const SELF_RATED = re(
 export const RATING_HINT = re(
   `★|\\*|\\d|${alt(
     'star', 'etoil', 'estrel', 'rat', 'r8', 'review', 'feedback', 'score', 'avis', 'not', 'resen', 'valor', 'calif', 'puntu',
-    'opinion', 'opinar', 'comment', 'testimon', 'evalu', 'mark', 'grade', 'max', 'top', 'full', 'best', 'high', 'perfect',
+    'opinion', 'opinar', 'puntaj', 'comment', 'testimon', 'evalu', 'mark', 'grade', 'max', 'top', 'full', 'best', 'high', 'perfect',
     'recommend', 'recommand', 'recomend', 'recomiend', 'five', 'cinq', 'cinco', 'ten', 'dix', 'diez', 'two', 'three', 'four',
     'deux', 'trois', 'quatre', 'dos', 'tres', 'cuatro', 'one', 'une', 'una', 'something', 'quelque', 'algo', 'mot', 'palabra',
     'word', 'again', 'nouveau', 'nuevo', 'otra vez', 'juge', 'critique', 'critica', 'retour', 'appreciation', 'lower',

@@ -291,6 +291,90 @@ const VALUE_WITHOUT_RATING: string[] = [
     "I'll lower the price if you order both.",
 ];
 
+// Families the generalisation checks found missing or misread; phrasings of our own.
+/** Looking again at a rating already given, or bringing it in line with newer work. */
+const ASKS_SECOND_LOOK: string[] = [
+    'Would you mind having a fresh look at the stars you left on my second logo?',
+    'Could you take another look at the score you gave concept 3 now that the fonts are fixed?',
+    'Is there any way you could reconsider the stars you picked for my design?',
+    "Maybe revisit your rating on my entry after today's upload?",
+    'Could you revisit your feedback on design #4 after the changes?',
+    'I hope my rating can reflect the new version once you have seen it.',
+    'It would mean a lot if the stars you gave caught up with the latest round.',
+    'Pourriez-vous jeter un nouveau coup d’œil à la note de ma proposition ?',
+    'Pourriez-vous revoir les étoiles que vous m’avez mises ?',
+    'Ce serait génial si votre note reflétait la nouvelle version.',
+    '¿Podrías echarle otro vistazo a las estrellas que me diste?',
+    '¿Podrías revisar tu valoración de la propuesta #2 después de los cambios?',
+    'Me ayudaría mucho que tu puntuación reflejara los cambios.',
+];
+/** Help asked with the rating itself. */
+const ASKS_HELP_WITH_RATING: string[] = [
+    'Could you help me out with my rating on this contest?',
+    'Any chance of a little boost on my score?',
+    'Could you do something about my rating now that the logo is fixed?',
+    'A hand with my stars would be much appreciated!',
+    'Pourriez-vous me donner un coup de pouce sur ma note ?',
+    'Un petit effort sur la note serait vraiment génial.',
+    '¿Me ayudas con la calificación de mi diseño?',
+    'Una manita con la valoración me vendría genial.',
+];
+/** Value that a rating "gets you", or given "and" after the rating asked for: no "if" needed. */
+const RATING_GETS_VALUE: string[] = [
+    'A five-star rating earns you a free business card design. Sound good?',
+    'Leaving 5 stars gets you 20% off the next project.',
+    'A 5/5 gets you the source files for free, how about it?',
+    "Rate my entry 5 stars and I'll send you a set of matching social banners.",
+    'Une note de 5/5 vous donne droit à une retouche gratuite.',
+    'Cinq étoiles et tu reçois un logo animé offert !',
+    'Mettez-moi 5 étoiles et je vous envoie en plus un kit pour les réseaux.',
+    'Una reseña de 5 estrellas y te llevas un diseño de tarjeta gratis.',
+    'Ponle 5 estrellas a mi propuesta y te mando también una versión animada.',
+];
+/** Look-alikes of the families above that ask for nothing. */
+const FAMILY_LOOKALIKES: string[] = [
+    'Could you take another look at the stars on the flag before I export?',
+    'Could you take another look at the star icons in the footer?',
+    'Could you revisit your feedback on the colour palette?',
+    'I will take another look at the fonts tonight.',
+    'Please make sure your review reflects your honest experience.',
+    'The mockup now reflects the changes you asked for.',
+    'Thanks for the stars you gave my entry, it made my week!',
+    'Pourriez-vous jeter un coup d’œil à la nouvelle palette ?',
+    '¿Puedes echarle otro vistazo a la tipografía?',
+    'If you need help with the rating widget, just ask.',
+    'Can you help me with the rating scale for the survey?',
+    'Thanks for your help with the rating, I really appreciate it.',
+    'Could you help me with the stars on the hotel sign?',
+    'I can help with the reviews page layout too.',
+    'Besoin d’aide pour la note de bas de page ?',
+    '¿Me ayudas con la paleta de colores?',
+    'A five-star logo gets you noticed, that is the idea behind the bold mark.',
+    'The premium package gets you three extra concepts for free.',
+    'Leave your feedback on the colours and I will send you the next version.',
+    "Please rate the concepts honestly and I'll send you the revised files tomorrow.",
+    'Un bon logo et vous recevez plus de clients, c’est le but.',
+];
+/** Existing reviews asked for as material to lay out: neither pressure nor an offer. */
+const REVIEWS_AS_MATERIAL: string[] = [
+    "Could you forward me the 5-star reviews you'd like featured on the homepage?",
+    'Please share those five-star testimonials so I can lay them out on the brochure.',
+    'Send over your best reviews and I will pick two for the banner.',
+    'Can you paste the 5-star ratings you want shown on the slide?',
+    'Pouvez-vous me transmettre les avis 5 étoiles à mettre sur la plaquette ?',
+    'Vous pouvez m’envoyer vos meilleurs témoignages pour la page d’accueil ?',
+    '¿Me pasas las reseñas de 5 estrellas que quieres en la web?',
+    'Mándame tus mejores testimonios para el folleto, porfa.',
+];
+/** The same verbs asking for one review of the designer's own: still pressure. */
+const MATERIAL_LOOKALIKE_ASKS: string[] = [
+    'Could you send me a five-star review when the contest ends?',
+    'Please send me 5 stars!',
+    'Could you share a 5-star review of my entry?',
+    'Pourriez-vous m’envoyer un avis cinq étoiles ?',
+    '¿Me puedes enviar una reseña de cinco estrellas?',
+];
+
 const ownSentences = [
   ...ASKS_FOR_HIGH_RATING,
   ...ASKS_TO_CHANGE_RATING,
@@ -298,6 +382,12 @@ const ownSentences = [
   ...DESIGN_TALK,
   ...OFFERS_FOR_RATING,
   ...VALUE_WITHOUT_RATING,
+  ...ASKS_SECOND_LOOK,
+  ...ASKS_HELP_WITH_RATING,
+  ...RATING_GETS_VALUE,
+  ...FAMILY_LOOKALIKES,
+  ...REVIEWS_AS_MATERIAL,
+  ...MATERIAL_LOOKALIKE_ASKS,
 ];
 
 const pressured = (body: string) => scanMessage(body).pressure.length > 0;
@@ -318,6 +408,26 @@ describe('pressure_message: asking to change or remove a rating', () => {
 describe('pressure_message: asking not to leave a low rating', () => {
   it.each(ASKS_NO_LOW_RATING)('%s', (body) => {
     expect(pressured(body)).toBe(true);
+  });
+});
+
+describe('pressure_message: a second look at a rating, or help with it', () => {
+  it.each([...ASKS_SECOND_LOOK, ...ASKS_HELP_WITH_RATING, ...MATERIAL_LOOKALIKE_ASKS])('%s', (body) => {
+    expect(pressured(body)).toBe(true);
+  });
+});
+
+describe('incentive_offer: value a rating gets you', () => {
+  it.each(RATING_GETS_VALUE)('%s', (body) => {
+    const scan = scanMessage(body);
+    expect(scan.incentive.length).toBeGreaterThan(0);
+    expect(scan.pressure.length).toBeGreaterThan(0);
+  });
+});
+
+describe('look-alikes of those families, and existing reviews as material, ask for nothing', () => {
+  it.each([...FAMILY_LOOKALIKES, ...REVIEWS_AS_MATERIAL])('%s', (body) => {
+    expect(scanMessage(body)).toEqual({ pressure: [], incentive: [] });
   });
 });
 
