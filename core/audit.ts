@@ -276,6 +276,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+function sameInstant(a: IsoTime | undefined, b: IsoTime | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return toMs(a) === toMs(b);
+}
+
 function auditSubmission(
   submission: Submission,
   verdict: IntakeVerdict,
@@ -295,7 +300,8 @@ function auditSubmission(
       add('review_skipped', 'submission', id, at, `Submission ${id} came from a designer who was not verified, but the platform gave it no 48-hour review. ${verdict.explanation}`);
       return;
     }
-    if (submission.reviewDueAt !== verdict.reviewDueAt) {
+    // Compared as instants: "…00Z" and "…00.000Z" are the same deadline (SYNC-API does not fix the precision).
+    if (!sameInstant(submission.reviewDueAt, verdict.reviewDueAt)) {
       add('wrong_review_due', 'submission', id, at, `Submission ${id} was due for review at ${submission.reviewDueAt}; the rules say ${verdict.reviewDueAt}.`);
     }
     const due = toMs(verdict.reviewDueAt ?? at);
@@ -312,7 +318,7 @@ function auditSubmission(
     add('shown_should_hold', 'submission', id, at, `Submission ${id} was not held (${submission.holdReason ?? submission.status}), but the rules hold it. ${verdict.explanation}`);
   } else if (verdict.status !== 'held' && platformHeld) {
     add('held_should_show', 'submission', id, at, `Submission ${id} was held, but the rules do not hold it. ${verdict.explanation}`);
-  } else if (verdict.status === 'held' && submission.releaseAt !== verdict.releaseAt) {
+  } else if (verdict.status === 'held' && !sameInstant(submission.releaseAt, verdict.releaseAt)) {
     add('wrong_release_time', 'submission', id, at, `Submission ${id} was held until ${submission.releaseAt ?? 'no time'}; the launch window ends at ${verdict.releaseAt}.`);
   }
 }
