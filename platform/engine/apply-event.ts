@@ -7,6 +7,7 @@ import { privateFeedbackCheck } from '../../core/private-feedback';
 import { extensionEnd, extensionRequestCheck, reviewWindow } from '../../core/reviews';
 import {
   intakeSubmission,
+  toMs,
   toStarRating,
   type Customer,
   type EntityOf,
@@ -213,7 +214,8 @@ function designerJoined(ctx: ApplyContext, event: EventOf<'designer.joined'>): O
 function projectLaunched(ctx: ApplyContext, event: EventOf<'project.launched'>): Outcome {
   const { data } = event;
   if (ctx.world.tables.project.has(data.id)) return refuse('duplicate_id');
-  if (data.endsAt <= event.at) return refuse('ends_before_launch');
+  // As instants: "…00Z" and "…00.500Z" do not sort as strings the way they do in time.
+  if (toMs(data.endsAt) <= toMs(event.at)) return refuse('ends_before_launch');
   ensureCustomer(ctx, data.customerId);
   ctx.world.put('project', {
     id: data.id,
