@@ -18,7 +18,9 @@ export function indexEntity<T extends EntityType>(world: World, type: T, entity:
         set.add(s.id);
       }
       const project = world.tables.project.get(s.projectId);
-      if (project?.kind === 'mini_contest' && s.status !== 'withdrawn') {
+      // A withdrawn entry still entered (a running engine never takes a designer off the list,
+      // and the R13 audit counts every first submission), so a restart must count it too.
+      if (project?.kind === 'mini_contest') {
         let set = world.entrants.get(s.projectId);
         if (set === undefined) world.entrants.set(s.projectId, (set = new Set()));
         set.add(s.designerId);
