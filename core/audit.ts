@@ -290,7 +290,7 @@ function auditSubmission(
   const id = submission.id;
   const at = submission.submittedAt;
   const decision = submission.decision;
-  if (decision?.outcome === 'reject' && (!decision.reasonCode || !(decision.reasonCode in REJECT_REASONS))) {
+  if (decision?.outcome === 'reject' && (!decision.reasonCode || !Object.hasOwn(REJECT_REASONS, decision.reasonCode))) {
     add('decision_without_reason', 'submission', id, decision.at, `Submission ${id} was rejected by ${decision.moderatorId} without a valid reason code.`);
   }
   if (submission.status === 'withdrawn' && decision === undefined) return;

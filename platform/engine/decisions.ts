@@ -8,6 +8,8 @@ import {
   approvalOutcome,
   checkSubmissionDecision,
   parseWith,
+  REJECT_REASON_IDS,
+  REJECT_REASONS,
   sanctionSchema,
   type EntityType,
   type Moderator,
@@ -131,6 +133,12 @@ function decideSubmission(engine: Engine, moderator: Moderator, request: Decisio
   const submission = world.tables.submission.get(request.subjectId);
   if (submission === undefined) return { kind: 'missing', answer: problemAnswer(404, 'not-found', 'Not found', `No submission ${request.subjectId}.`) };
   const outcome: 'approve' | 'reject' = request.outcome === 'approve' ? 'approve' : 'reject';
+  // The core tests the code with `in`, which Object's own names ("constructor", "toString")
+  // also pass; only the listed codes may reach the entity and the audit.
+  if (outcome === 'reject' && request.reasonCode !== undefined && !Object.hasOwn(REJECT_REASONS, request.reasonCode)) {
+    const detail = `Unknown reject reason "${request.reasonCode}"; use one of ${REJECT_REASON_IDS.join(', ')}.`;
+    return { kind: 'invalid', answer: problemAnswer(422, 'unknown_reason', 'Unprocessable content', detail) };
+  }
   const check = checkSubmissionDecision(submission, {
     expectedRev: request.expectedRev,
     outcome,

@@ -35,3 +35,16 @@ describe('review: R13 audit compares times as instants', () => {
     expect(report.findings).toEqual([]);
   });
 });
+
+describe('review: R13 audit and reject reason codes', () => {
+  it('reports a rejection whose code is only a name every object has ("constructor")', () => {
+    const rejected: Submission = {
+      ...makeSubmission({ id: 's9', submittedAt: '2026-11-02T18:00:00.000Z' }),
+      status: 'rejected',
+      holdReason: 'launch_period_over',
+      decision: { decisionId: 'x', outcome: 'reject', reasonCode: 'constructor', moderatorId: 'm1', at: '2026-11-02T18:10:00.000Z' },
+    };
+    const report = auditRecords({ designers: [makeDesigner()], projects: [project], ratings: low, submissions: [rejected] }, period);
+    expect(report.findings.map((f) => `${f.kind}:${f.recordId}`)).toEqual(['decision_without_reason:s9']);
+  });
+});
