@@ -240,6 +240,15 @@ function claimReply(result: Awaited<ReturnType<typeof claim>>): Reply {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A path segment as sent; a malformed escape is the client's error, not the platform's (500). */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpProblem(400, 'bad-path', `The path segment ${JSON.stringify(raw)} is not valid percent-encoding.`);
+  }
+}
+
 function match(method: string, pathname: string, dev: boolean): { route: Route; params: string[] } | { allow: string[] } | null {
   const allow: string[] = [];
   for (const route of routes) {
@@ -247,7 +256,7 @@ function match(method: string, pathname: string, dev: boolean): { route: Route; 
     const m = route.path.exec(pathname);
     if (m === null) continue;
     if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
-      return { route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+      return { route, params: m.slice(1).map(decodeParam) };
     }
     allow.push(route.method);
   }
