@@ -10,6 +10,13 @@ export interface SanctionsInput {
   sanctions: readonly Sanction[];
   /** When the sanctions take effect: the platform's clock when it applies the decision. */
   at: IsoTime;
+  /**
+   * Where a suspension's days count from: the moderator's `decidedAt`, which is what the
+   * statement of reasons tells the designer ("suspended for 14 days, until …"), so the letter
+   * and `suspendedUntil` agree even for a decision made offline. Defaults to `at`. Voids always
+   * take effect at `at`: a rating cannot stop counting in the past the platform already replayed.
+   */
+  suspendFrom?: IsoTime;
 }
 
 export interface SanctionsApplied {
@@ -32,7 +39,7 @@ function longestSuspensionDays(sanctions: readonly Sanction[]): number | undefin
   return days;
 }
 
-function accountAfter(designer: Designer, sanctions: readonly Sanction[], at: IsoTime): AccountState {
+function accountAfter(designer: Designer, sanctions: readonly Sanction[], suspendFrom: IsoTime): AccountState {
   const current: AccountState = { accountStatus: designer.accountStatus, suspendedUntil: designer.suspendedUntil };
   // A ban is final: nothing a later decision imposes can shorten or replace it.
   if (designer.accountStatus === 'banned') return current;
@@ -40,7 +47,7 @@ function accountAfter(designer: Designer, sanctions: readonly Sanction[], at: Is
 
   const days = longestSuspensionDays(sanctions);
   if (days !== undefined) {
-    const until = addDays(at, days);
+    const until = addDays(suspendFrom, days);
     // A suspension already in force that ends later (or has no end) is kept as it is: a new
     // decision must never let the designer back in earlier than an earlier one said.
     const keepsCurrent =
@@ -80,7 +87,7 @@ function withAccount(designer: Designer, account: AccountState): Designer {
 export function applySanctions(input: SanctionsInput): SanctionsApplied {
   const { designer, ratings, sanctions, at } = input;
 
-  const account = accountAfter(designer, sanctions, at);
+  const account = accountAfter(designer, sanctions, input.suspendFrom ?? at);
   const designerChanged = !sameAccount(account, designer);
   const nextDesigner = designerChanged ? withAccount(designer, account) : designer;
 

@@ -43,7 +43,7 @@ export function checkSubmissionDecision(
     if (decision.reasonCode === undefined) {
       return { ok: false, kind: 'invalid', reason: 'reason_required', explanation: 'A rejection needs a reason code.' };
     }
-    if (!(decision.reasonCode in REJECT_REASONS)) {
+    if (!Object.hasOwn(REJECT_REASONS, decision.reasonCode)) {
       return {
         ok: false,
         kind: 'invalid',

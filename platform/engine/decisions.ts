@@ -212,7 +212,8 @@ function decideFlag(engine: Engine, moderator: Moderator, request: DecisionReque
   if (outcome === 'confirm') {
     const designer = world.tables.designer.get(flag.designerId);
     if (designer !== undefined) {
-      const result = applySanctions({ designer, ratings, sanctions: request.sanctions ?? [], at: nowIso });
+      // Suspension days count from decidedAt, as the statement of reasons says; voids at the clock.
+      const result = applySanctions({ designer, ratings, sanctions: request.sanctions ?? [], at: nowIso, suspendFrom: request.decidedAt });
       if (result.changed.designer !== null) {
         world.put('designer', result.changed.designer);
         scheduleTimers(world, engine.timers, engine.policy, 'designer', designer.id);

@@ -186,3 +186,19 @@ describe('applySanctions: properties', () => {
     );
   });
 });
+
+describe('suspension counted from the decision', () => {
+  it('ends decidedAt + days even when applied later, while voids take effect when applied', () => {
+    const designer = makeDesigner();
+    const rating = makeRating(5);
+    const result = applySanctions({
+      designer,
+      ratings: [rating],
+      sanctions: [{ type: 'suspend', days: 14 }, { type: 'void_ratings', ratingIds: [rating.id] }],
+      at: '2026-11-05T09:00:00.000Z',
+      suspendFrom: '2026-11-03T10:00:00.000Z',
+    });
+    expect(result.designer.suspendedUntil).toBe('2026-11-17T10:00:00.000Z');
+    expect(result.changed.ratings[0]?.voidedAt).toBe('2026-11-05T09:00:00.000Z');
+  });
+});

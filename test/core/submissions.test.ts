@@ -10,6 +10,7 @@ describe('R5 decisions on submissions', () => {
     ['reject with a reason', held, { expectedRev: 3, outcome: 'reject' as const, reasonCode: 'off_brief' }, 'ok'],
     ['reject without a reason', held, { expectedRev: 3, outcome: 'reject' as const }, 'reason_required'],
     ['reject with an unknown reason', held, { expectedRev: 3, outcome: 'reject' as const, reasonCode: 'ugly' }, 'unknown_reason'],
+    ['reject with an inherited name as reason', held, { expectedRev: 3, outcome: 'reject' as const, reasonCode: 'constructor' }, 'unknown_reason'],
     ['reject for "other" without a note', held, { expectedRev: 3, outcome: 'reject' as const, reasonCode: 'other', note: '  ' }, 'note_required'],
     ['reject for "other" with a note', held, { expectedRev: 3, outcome: 'reject' as const, reasonCode: 'other', note: 'traced stock art' }, 'ok'],
     ['decide a visible submission', { ...held, status: 'visible' as const }, { expectedRev: 3, outcome: 'approve' as const }, 'not_decidable'],
