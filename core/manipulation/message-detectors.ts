@@ -123,18 +123,24 @@ export function foldForMatching(body: string): string {
 const GLUED_DIGIT = /[a-z][013457@]|\$[a-z]/;
 
 function unleet(f: Folded): Folded {
-  if (!GLUED_DIGIT.test(f.text)) return f;
+  const text = unleetText(f.text);
+  return text === f.text ? f : { ...f, text };
+}
+
+/** unleet on the text alone: one character for one, so offsets stay as they were. */
+function unleetText(folded: string): string {
+  if (!GLUED_DIGIT.test(folded)) return folded;
   let text = '';
-  for (let i = 0; i < f.text.length; i += 1) {
-    const c = f.text[i] ?? '';
+  for (let i = 0; i < folded.length; i += 1) {
+    const c = folded[i] ?? '';
     const swap = LEET[c];
-    const before = f.text[i - 1];
-    const after = f.text[i + 1];
+    const before = folded[i - 1];
+    const after = folded[i + 1];
     // "$15" stays money; "$tars" is letters, as is a digit glued after a letter ("st4rs").
     const glued = c === '$' ? isLetter(after) : isLetter(before);
     text += swap !== undefined && glued ? swap : c;
   }
-  return { ...f, text };
+  return text;
 }
 
 /** "fiiive staaars pleeease" → "five stars please": a letter held for emphasis is one letter. */
@@ -196,6 +202,45 @@ function despace(f: Folded): Folded {
   }
   keep(f.text.length);
   return mapped(text, from, to);
+}
+
+/**
+ * The same text as fold(body).text, without the offset tables: native string operations over
+ * the whole body instead of a loop per character. Most messages are design talk that the first
+ * look turns away, and they never need an offset; the tables are built only for a message with
+ * a finding (analyseMessage checks the two texts agree, and rescans on the exact one if not).
+ */
+const SPECIAL = new RegExp(
+  `[${[...Object.keys(FOLD), ...[...STAR_GLYPHS, ...INVISIBLE].map((cp) => String.fromCodePoint(cp))]
+    .map((ch) => (/[\\\]^-]/.test(ch) ? `\\${ch}` : ch))
+    .join('')}]`,
+  'gu',
+);
+const NON_ASCII = /[\u0080-\uffff]/;
+const foldSpecial = (ch: string): string => {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (STAR_GLYPHS.has(cp)) return STAR;
+  if (INVISIBLE.has(cp)) return '';
+  return FOLD[ch] ?? ch;
+};
+const HELD_LETTER = /([a-z])\1{2,}/g;
+const SPACES_IN_RUN = / {1,2}/g;
+
+function quickFold(body: string): string {
+  let text: string;
+  if (PLAIN.test(body)) {
+    text = body.toLowerCase().replaceAll('`', "'");
+  } else {
+    text = body.replace(SPECIAL, foldSpecial);
+    if (NON_ASCII.test(text)) text = text.normalize('NFD').replace(COMBINING, '');
+    text = text.toLowerCase();
+  }
+  text = unleetText(text);
+  if (/([a-z])\1\1/.test(text)) text = text.replace(HELD_LETTER, '$1');
+  SPACED_OUT.lastIndex = 0;
+  if (SPACED_OUT.test(text)) text = text.replace(SPACED_OUT, (run) => run.replace(SPACES_IN_RUN, (sp) => (sp.length === 2 ? ' ' : '')));
+  SPACED_OUT.lastIndex = 0;
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -287,9 +332,28 @@ const NAMES_A_RATING = /rating|review|score|feedback|avis|note|nota|resena|valor
 const SHORT_WORDS = 3;
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[a-z0-9★]/.test(w)).length;
 
+/** A finding in offsets of the folded text, before it is mapped back to the body. */
+interface RawFinding {
+  kind: FindingKind;
+  ranges: Range[];
+  key: Range;
+}
+
 export function analyseMessage(body: string): MessageAnalysis {
+  const text = quickFold(body);
+  // A message naming nothing rating-like is done here, before sentences or offset tables: most
+  // messages are design talk none of the rating rules can match.
+  if (!test(RATING_HINT, text)) return { pressure: [], incentive: [] };
+  const found = analyseText(text);
+  if (found.pressure.length === 0 && found.incentive.length === 0) return { pressure: [], incentive: [] };
   const f = fold(body);
-  const { text } = f;
+  // The quick fold agrees with the exact one but for exotic text; then the offsets are the exact one's.
+  const exact = f.text === text ? found : analyseText(f.text);
+  const toFinding = (x: RawFinding): Finding => ({ kind: x.kind, spans: toSpans(body, f, x.ranges), key: slice(body, f, x.key) });
+  return { pressure: dedupe(exact.pressure.map(toFinding)), incentive: dedupe(exact.incentive.map(toFinding)) };
+}
+
+function analyseText(text: string): { pressure: RawFinding[]; incentive: RawFinding[] } {
   const sentences = sentencesOf(text);
   const n = sentences.length;
   const sentenceText = (i: number) => {
@@ -298,9 +362,8 @@ export function analyseMessage(body: string): MessageAnalysis {
   };
 
   // The rating rules only look at sentences that name something rating-like (most of a long
-  // message is design talk none of them can match), and a message naming none is done here.
-  const hinted = sentences.map((_, i) => test(RATING_HINT, sentenceText(i)));
-  if (!hinted.some(Boolean)) return { pressure: [], incentive: [] };
+  // message is design talk none of them can match).
+  const hinted: boolean[] = bySentence(sentences, matches(RATING_HINT, text)).map((rs) => rs.length > 0);
   // Text that is not the designer's ask: a quotation of someone else, or existing reviews asked
   // for as material ("send me the five-star reviews you want on the flyer").
   let quotedMemo: Range[] | undefined;
@@ -373,16 +436,14 @@ export function analyseMessage(body: string): MessageAnalysis {
   const demandedAt = (i: number) =>
     at(high, i).length === 0 || scene(i) ? [] : at(high, i).filter((h) => !at(thanked, i).some((d) => d.end <= h.start && h.start - d.end <= 12));
 
-  const pressure: Finding[] = [];
-  const incentive: Finding[] = [];
+  const pressure: RawFinding[] = [];
+  const incentive: RawFinding[] = [];
   /** Sentences that ask for a rating of a given sentiment, or for one to change. */
   const asked = new Set<number>();
-  const span = (...rs: Range[]) => toSpans(body, f, rs);
-  const quoteOf = (r: Range) => slice(body, f, r);
-  const valueOf = (r: Range) => {
+  const valueOf = (r: Range): Range => {
     // Quote the value itself ("5 stars"), not the verb that asked for it ("rate me 5 stars").
     const core = matches(HIGH_CORE, text.slice(r.start, r.end))[0];
-    return core === undefined ? quoteOf(r) : quoteOf({ start: r.start + core.start, end: r.start + core.end });
+    return core === undefined ? r : { start: r.start + core.start, end: r.start + core.end };
   };
 
   // A rating of a given sentiment, asked for.
@@ -394,7 +455,7 @@ export function analyseMessage(body: string): MessageAnalysis {
       ask = [...asks(i - 1), ...asks(i + 1)].filter((r) => isShort(sentenceIndex(sentences, r)) || isShort(i));
     }
     if (ask.length === 0 && !isQuestion(i)) continue;
-    pressure.push({ kind: 'asks_high_rating', spans: span(...joinNear([first, ...ask])), key: valueOf(first) });
+    pressure.push({ kind: 'asks_high_rating', ranges: joinNear([first, ...ask]), key: valueOf(first) });
     asked.add(i);
   }
 
@@ -413,7 +474,7 @@ export function analyseMessage(body: string): MessageAnalysis {
       .sort((a, b) => a.start - b.start);
     const first = found[0];
     if (first === undefined || !(asksOrQuestion(i) || at(invite, i).length > 0)) continue;
-    pressure.push({ kind: 'asks_rating_change', spans: span(...joinNear([first, ...asks(i), ...at(invite, i)])), key: quoteOf(first) });
+    pressure.push({ kind: 'asks_rating_change', ranges: joinNear([first, ...asks(i), ...at(invite, i)]), key: first });
     asked.add(i);
   }
 
@@ -421,7 +482,7 @@ export function analyseMessage(body: string): MessageAnalysis {
   for (let i = 0; i < n; i += 1) {
     const first = at(avoid, i)[0] ?? at(preempt, i)[0];
     if (first === undefined) continue;
-    pressure.push({ kind: 'asks_no_low_rating', spans: span(first), key: quoteOf(first) });
+    pressure.push({ kind: 'asks_no_low_rating', ranges: [first], key: first });
     asked.add(i);
   }
 
@@ -479,13 +540,13 @@ export function analyseMessage(body: string): MessageAnalysis {
       (linked(i, i + 1, offer) ? ratingAt(i + 1)[0] : undefined);
     // A thank-you for a rating next to a price list is no deal; "as promised" makes it one.
     if (rating === undefined || (afterTheFact() && !promised)) continue;
-    const spans = span(offer, rating);
-    incentive.push({ kind: afterTheFact() ? 'rewards_rating' : 'offers_value', spans, key: quoteOf(offer) });
+    const ranges = [offer, rating];
+    incentive.push({ kind: afterTheFact() ? 'rewards_rating' : 'offers_value', ranges, key: offer });
     // Paying for a rating to come is asking for it; a reward for one already given is not.
-    if (!afterTheFact()) pressure.push({ kind: 'rating_for_value', spans, key: valueOf(rating) });
+    if (!afterTheFact()) pressure.push({ kind: 'rating_for_value', ranges, key: valueOf(rating) });
   }
 
-  return { pressure: dedupe(pressure), incentive: dedupe(incentive) };
+  return { pressure, incentive };
 }
 
 function sentenceIndex(sentences: readonly Range[], r: Range): number {

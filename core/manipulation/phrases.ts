@@ -574,18 +574,23 @@ export const SELF_RATED = re(
 
 /**
  * Cheap first look: a sentence without any of these stems cannot match a rating pattern, so
- * the expensive patterns skip it. Every rating pattern above contains one of them; a test
- * (message-detectors.test.ts) holds that promise over the test sentences.
+ * the expensive patterns skip it, and a message without any skips them all. Every rating
+ * pattern above holds one of them; a test (message-detectors.test.ts) holds that promise over
+ * the test sentences. Stems start a word ("rate", not the "rat" of "separate"; "note", not
+ * "nothing"), and a digit counts only as a small number standing alone, not "#2" or "2026":
+ * most design talk then never reaches the patterns.
  */
 export const RATING_HINT = re(
-  `★|\\*|\\d|${alt(
-    'star', 'etoil', 'estrel', 'rat', 'r8', 'review', 'feedback', 'score', 'avis', 'not', 'resen', 'valor', 'calif', 'puntu',
-    'opinion', 'opinar', 'puntaj', 'comment', 'testimon', 'evalu', 'mark', 'grade', 'max', 'top', 'full', 'best', 'high', 'perfect',
-    'recommend', 'recommand', 'recomend', 'recomiend', 'five', 'cinq', 'cinco', 'ten', 'dix', 'diez', 'two', 'three', 'four',
-    'deux', 'trois', 'quatre', 'dos', 'tres', 'cuatro', 'one', 'une', 'una', 'something', 'quelque', 'algo', 'mot', 'palabra',
-    'word', 'again', 'nouveau', 'nuevo', 'otra vez', 'juge', 'critique', 'critica', 'retour', 'appreciation', 'lower',
-    'coment', 'gave', 'pusiste', 'diste', "m'avez mis",
-  )}`,
+  `★|\\*|(?<![\\w#])(?:[1-5]|10)(?!\\d|[.,:]\\d)|\\b(?:re-?|un-?)?${alt(
+    'star', 'etoil', 'estrel', 'review', 'feedback', 'scor', 'resen', 'valor', 'calif', 'puntu', 'puntaj',
+    'opinion', 'opinar', 'comment', 'coment', 'testimon', 'evalu', 'appreciation', 'recommend', 'recommand', 'recomend',
+    'recomiend', 'critique', 'critica', 'juge', 'juzg', 'r8', "m'avez mis",
+  )}|\\b(?:re-?|un-?)?${alt(
+    'rate', 'rates', 'rated', 'rating', 'ratings', 'note', 'notes', 'noter', 'notez', 'notee', 'notees', 'nota', 'notas', 'avis',
+    'mark', 'marks', 'grade', 'grades', 'graded', 'grading', 'max', 'maximum', 'maximal', 'maximale', 'maxima', 'maximo',
+    'five', 'cinq', 'cinco', 'ten', 'dix', 'diez', 'two', 'three', 'four', 'deux', 'trois', 'quatre', 'dos', 'tres', 'cuatro',
+    'mot', 'mots', 'palabra', 'palabras', 'word', 'words', 'write-up', 'retour', 'retours', 'gave', 'pusiste', 'diste',
+  )}\\b|\\b(?:something|quelque chose|algo)\\s+(?:de\\s+)?(?:nice|good|positive|kind|sympa|gentil|positif|bonito|bueno|positivo|lindo)\\b`,
 );
 
 /** Text quoted from someone else ("you wrote 'five-star service'"): not the designer's ask. */
