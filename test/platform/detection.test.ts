@@ -1,25 +1,11 @@
 // Incremental R12 detection in the engine: a flag is raised as facts arrive, grows (same id,
 // rev bumps) as more hits join it, and is never re-raised once decided. Sanctions through the
 // decision path change the designer and the ratings.
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { decide } from '../../platform/engine/decisions';
-import { ev, openEngine, tempDir, type TestEngine } from './helpers';
+import { ev, openEngine, useEngines } from './helpers';
 
-const open: TestEngine[] = [];
-const dirs: Array<{ remove(): void }> = [];
-afterEach(async () => {
-  for (const e of open.splice(0)) await e.close();
-  for (const d of dirs.splice(0)) d.remove();
-});
-
-async function fresh(): Promise<TestEngine> {
-  const dir = tempDir();
-  dirs.push(dir);
-  const e = await openEngine(join(dir.dir, 'p.sqlite'));
-  open.push(e);
-  return e;
-}
+const { fresh, storePath, track } = useEngines();
 
 const TRUST = { id: 'mod-trust', rev: 1, displayName: 'Trust', roles: ['trust_safety' as const] };
 
@@ -88,9 +74,7 @@ describe('incremental detection', () => {
   });
 
   it('keeps flags and decisions across a restart, answering a repeated decision id the same', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const path = join(dir.dir, 'p.sqlite');
+    const path = storePath();
     const first = await openEngine(path);
     await first.engine.applyEvents([...setup, ev.message('2026-11-02T10:00:00.000Z', 'm1', 'd1', 'c1', 'Please change your rating to 5 stars')]);
     const flag = [...first.engine.world.tables.flag.values()][0];
@@ -107,7 +91,7 @@ describe('incremental detection', () => {
     const answer = await decide(first.engine, TRUST, body);
     await first.close();
     const second = await openEngine(path);
-    open.push(second);
+    track(second);
     expect(second.engine.world.tables.flag.get(flag.id)?.status).toBe('dismissed');
     const again = await decide(second.engine, TRUST, body);
     expect(again).toEqual(answer);

@@ -1,21 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { ev, openEngine, tempDir, type TestEngine } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ev, openEngine, useEngines } from './helpers';
 
-const open: TestEngine[] = [];
-const dirs: Array<{ remove(): void }> = [];
-afterEach(async () => {
-  for (const e of open.splice(0)) await e.close();
-  for (const d of dirs.splice(0)) d.remove();
-});
-
-async function fresh(start?: string): Promise<TestEngine> {
-  const dir = tempDir();
-  dirs.push(dir);
-  const e = await openEngine(join(dir.dir, 'p.sqlite'), start);
-  open.push(e);
-  return e;
-}
+const { fresh, storePath, track } = useEngines();
 
 /** Designer d1 with a logo rating of 2 (below 2.5) from an earlier project. */
 const lowRatedHistory = [
@@ -80,16 +66,14 @@ describe('platform engine: intake and transitions', () => {
   });
 
   it('keeps every change across a restart and the feed’s seq never goes back', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const path = join(dir.dir, 'p.sqlite');
+    const path = storePath();
     const first = await openEngine(path);
     await first.engine.applyEvents([...lowRatedHistory, ev.project('2026-11-02T10:00:00.000Z', 'p1', '2026-11-05T10:00:00.000Z'), ev.submission('2026-11-02T11:00:00.000Z', 's1', 'p1', 'd1')]);
     const seq = first.store.lastSeq;
     await first.close();
 
     const second = await openEngine(path);
-    open.push(second);
+    track(second);
     expect(second.store.lastSeq).toBe(seq);
     expect(second.engine.world.tables.submission.get('s1')).toMatchObject({ status: 'held' });
     expect(second.engine.world.ratingSum('d1', 'logo')).toEqual({ sum: 2, count: 1 });

@@ -1,5 +1,6 @@
 // Shared set-up for the platform's own tests: a store in a temp dir, an engine on a stopped
 // clock, and small event builders.
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,34 @@ export async function openEngine(path: string, startIso = '2026-11-02T08:00:00.0
       await store.close();
     },
   };
+}
+
+/**
+ * Engines on their own stores for one test file: `fresh()` opens one on a new store,
+ * `storePath()` gives a new store file (for restart tests), `track()` hands an engine opened by
+ * hand to the clean-up. Every engine is closed and every store removed after each test.
+ */
+export function useEngines(): {
+  fresh: (start?: string) => Promise<TestEngine>;
+  storePath: () => string;
+  track: (engine: TestEngine) => TestEngine;
+} {
+  const open: TestEngine[] = [];
+  const dirs: Array<{ remove(): void }> = [];
+  afterEach(async () => {
+    for (const e of open.splice(0)) await e.close();
+    for (const d of dirs.splice(0)) d.remove();
+  });
+  const storePath = () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    return join(dir.dir, 'p.sqlite');
+  };
+  const track = (engine: TestEngine) => {
+    open.push(engine);
+    return engine;
+  };
+  return { fresh: async (start?: string) => track(await openEngine(storePath(), start)), storePath, track };
 }
 
 export const ev = {

@@ -1,22 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { decide, parseDecision } from '../../platform/engine/decisions';
-import { ev, openEngine, tempDir, type TestEngine } from './helpers';
+import { ev, useEngines } from './helpers';
 
-const open: TestEngine[] = [];
-const dirs: Array<{ remove(): void }> = [];
-afterEach(async () => {
-  for (const e of open.splice(0)) await e.close();
-  for (const d of dirs.splice(0)) d.remove();
-});
-
-async function fresh(): Promise<TestEngine> {
-  const dir = tempDir();
-  dirs.push(dir);
-  const e = await openEngine(join(dir.dir, 'p.sqlite'));
-  open.push(e);
-  return e;
-}
+const { fresh } = useEngines();
 
 const QUALITY = { id: 'mod-quality', rev: 1, displayName: 'Quality', roles: ['quality' as const] };
 

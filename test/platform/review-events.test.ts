@@ -1,21 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openEngine, tempDir, type TestEngine } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { useEngines } from './helpers';
 
-const open: TestEngine[] = [];
-const dirs: Array<{ remove(): void }> = [];
-afterEach(async () => {
-  for (const e of open.splice(0)) await e.close();
-  for (const d of dirs.splice(0)) d.remove();
-});
-
-async function fresh(): Promise<TestEngine> {
-  const dir = tempDir();
-  dirs.push(dir);
-  const e = await openEngine(join(dir.dir, 'p.sqlite'));
-  open.push(e);
-  return e;
-}
+const { fresh } = useEngines();
 
 describe('review: project.launched compares times as instants', () => {
   it('refuses a project that ends before its launch when the two times differ in precision', async () => {

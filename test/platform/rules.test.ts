@@ -1,25 +1,11 @@
 // The engine applies the rules the log carries: R7 mini-contest refusals, R8 publication on the
 // clock, R9 one feedback-change enabling; and startPlatform refuses dev mode off loopback.
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { MarketplaceEvent } from '../../core';
 import { startPlatform } from '../../platform/server';
-import { ev, openEngine, tempDir, type TestEngine } from './helpers';
+import { ev, useEngines } from './helpers';
 
-const open: TestEngine[] = [];
-const dirs: Array<{ remove(): void }> = [];
-afterEach(async () => {
-  for (const e of open.splice(0)) await e.close();
-  for (const d of dirs.splice(0)) d.remove();
-});
-
-async function fresh(): Promise<TestEngine> {
-  const dir = tempDir();
-  dirs.push(dir);
-  const e = await openEngine(join(dir.dir, 'p.sqlite'));
-  open.push(e);
-  return e;
-}
+const { fresh } = useEngines();
 
 const at = (h: number) => new Date(Date.parse('2026-11-02T08:00:00.000Z') + h * 3_600_000).toISOString();
 
