@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { MarketplaceEvent } from '../../core';
-import { ev, openEngine, tempDir, type TestEngine } from './helpers';
+import { ev, openEngine, useEngines } from './helpers';
 
-const open: TestEngine[] = [];
-const dirs: Array<{ remove(): void }> = [];
-afterEach(async () => {
-  for (const e of open.splice(0)) await e.close();
-  for (const d of dirs.splice(0)) d.remove();
-});
+const { storePath, track } = useEngines();
 
 const at = (h: number) => new Date(Date.parse('2026-11-02T08:00:00.000Z') + h * 3_600_000).toISOString();
 
@@ -36,20 +30,15 @@ const sixth: MarketplaceEvent = ev.submission(at(4 + 14 * 24), 'm6', 'mini', 'd6
 
 describe('review: a restart rebuilds the mini-contest entrants a continuous run has', () => {
   it('counts a withdrawn entrant the same before and after a restart', async () => {
-    const dirA = tempDir();
-    const dirB = tempDir();
-    dirs.push(dirA, dirB);
-
-    const continuous = await openEngine(join(dirA.dir, 'p.sqlite'));
-    open.push(continuous);
+    const continuous = track(await openEngine(storePath()));
     await continuous.engine.applyEvents(history());
     const live = await continuous.engine.applyEvents([sixth]);
 
-    const first = await openEngine(join(dirB.dir, 'p.sqlite'));
+    const path = storePath();
+    const first = await openEngine(path);
     await first.engine.applyEvents(history());
     await first.close();
-    const restarted = await openEngine(join(dirB.dir, 'p.sqlite'));
-    open.push(restarted);
+    const restarted = track(await openEngine(path));
     const afterRestart = await restarted.engine.applyEvents([sixth]);
 
     expect(afterRestart).toEqual(live);

@@ -1,13 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { ev, openEngine, tempDir, type TestEngine } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ev, openEngine, useEngines } from './helpers';
 
-const open: TestEngine[] = [];
-const dirs: Array<{ remove(): void }> = [];
-afterEach(async () => {
-  for (const e of open.splice(0)) await e.close();
-  for (const d of dirs.splice(0)) d.remove();
-});
+const { storePath, track } = useEngines();
 
 /** d1 rated 2 in logo, then a held submission s1 in p1 (launch window ends 17:12). */
 const heldHistory = [
@@ -21,17 +15,14 @@ const heldHistory = [
 
 describe('review: timers after a restart', () => {
   it('fires timers that fell due while the platform was down, on the start-up catch-up (stopped clock)', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const path = join(dir.dir, 'p.sqlite');
+    const path = storePath();
     const first = await openEngine(path);
     await first.engine.applyEvents(heldHistory);
     expect(first.engine.world.tables.submission.get('s1')?.status).toBe('held');
     await first.close();
 
     // Restarted with a stopped clock set past the release (17:12) and past the project's end.
-    const second = await openEngine(path, '2026-11-06T00:00:00.000Z');
-    open.push(second);
+    const second = track(await openEngine(path, '2026-11-06T00:00:00.000Z'));
     // What startPlatform does after opening the engine.
     await second.engine.catchUp();
     expect(second.engine.world.tables.submission.get('s1')).toMatchObject({ status: 'visible' });
