@@ -12,18 +12,19 @@ import {
 } from './rating-detectors';
 import { customerReport } from './report-detector';
 import { duplicateReviewText, feedbackChangePattern } from './review-detectors';
+import { DETECTOR_TITLES } from './titles';
 import type { DetectionContext, Detector, Hit } from './types';
 
 /** Every detector of R12 by its wire name, with the title a moderator reads. */
 export const DETECTORS_BY_NAME = {
-  pressure_message: { title: 'Pressure for a rating or review', detect: pressureMessage },
-  incentive_offer: { title: 'Something of value offered for a rating or review', detect: incentiveOffer },
-  rating_raised_after_contact: { title: 'Low rating raised or removed after the designer’s message', detect: ratingRaisedAfterContact },
-  customer_report: { title: 'Customer report', detect: customerReport },
-  new_account_burst: { title: 'Five-star burst from new accounts', detect: newAccountBurst },
-  single_designer_rater: { title: 'Customer gives five stars to one designer only', detect: singleDesignerRater },
-  feedback_change_pattern: { title: 'Feedback change enabled repeatedly after low feedback', detect: feedbackChangePattern },
-  duplicate_review_text: { title: 'Near-identical reviews from different customers', detect: duplicateReviewText },
+  pressure_message: { title: DETECTOR_TITLES.pressure_message, detect: pressureMessage },
+  incentive_offer: { title: DETECTOR_TITLES.incentive_offer, detect: incentiveOffer },
+  rating_raised_after_contact: { title: DETECTOR_TITLES.rating_raised_after_contact, detect: ratingRaisedAfterContact },
+  customer_report: { title: DETECTOR_TITLES.customer_report, detect: customerReport },
+  new_account_burst: { title: DETECTOR_TITLES.new_account_burst, detect: newAccountBurst },
+  single_designer_rater: { title: DETECTOR_TITLES.single_designer_rater, detect: singleDesignerRater },
+  feedback_change_pattern: { title: DETECTOR_TITLES.feedback_change_pattern, detect: feedbackChangePattern },
+  duplicate_review_text: { title: DETECTOR_TITLES.duplicate_review_text, detect: duplicateReviewText },
 } as const satisfies Record<DetectorName, { title: string; detect: Detector }>;
 
 export function detectorTitle(name: DetectorName): string {

@@ -5,6 +5,7 @@ import { DAY_MS, toMs, type IsoTime } from '../time';
 import type { DetectorHit } from '../wire/entities';
 import { compareText } from './evidence';
 import { pairKey } from './grouping';
+import { DETECTOR_TITLES } from './titles';
 import type { Hit } from './types';
 
 /** A flag as the core raises it; the platform adds `id`, `rev`, `status` and `createdAt` (SYNC-API.md). */
@@ -18,7 +19,18 @@ export interface ManipulationFlag {
   firstAt: IsoTime;
   lastAt: IsoTime;
   policyVersion: string;
+  /** One sentence: the score and the hits behind it (`explainFlag`). */
+  explanation: string;
 }
+
+/** "Score 94 from 3 hits: customer report (70), pressure for a rating or review (60), …" — strongest first. */
+export function explainFlag(flag: { score: number; hits: readonly Pick<DetectorHit, 'detector' | 'score'>[] }): string {
+  const hits = [...flag.hits].sort((a, b) => b.score - a.score || compareText(a.detector, b.detector));
+  const parts = hits.map((h) => `${DETECTOR_TITLES[h.detector].toLowerCase()} (${formatScore(h.score)})`);
+  return `Score ${formatScore(flag.score)} from ${hits.length === 1 ? 'one hit' : `${hits.length} hits`}: ${parts.join(', ')}.`;
+}
+
+const formatScore = (score: number) => String(Number(score.toFixed(1)));
 
 /**
  * 100 × (1 − Π(1 − s/100)) over the hits' scores; 0 for none. The scores are multiplied in
@@ -114,13 +126,16 @@ function flagOf(group: readonly TimedHit[], policyVersion: string): Manipulation
   const last = group[group.length - 1];
   if (first === undefined || last === undefined) throw new RangeError('a flag has at least one hit');
   const { designerId, customerId } = first.hit;
+  const score = combineScores(group.map(({ hit }) => hit.score));
+  const hits = group.map(({ hit }) => ({ detector: hit.detector, score: hit.score, evidence: hit.evidence }));
   return {
     designerId,
     ...(customerId === undefined ? {} : { customerId }),
-    score: combineScores(group.map(({ hit }) => hit.score)),
-    hits: group.map(({ hit }) => ({ detector: hit.detector, score: hit.score, evidence: hit.evidence })),
+    score,
+    hits,
     firstAt: first.hit.at,
     lastAt: last.hit.at,
     policyVersion,
+    explanation: explainFlag({ score, hits }),
   };
 }

@@ -12,5 +12,6 @@ export {
 export { customerReport, MANIPULATION_REPORT_CATEGORIES } from './report-detector';
 export { duplicateReviewText, feedbackChangePattern, reviewAsFirstPosted } from './review-detectors';
 export { jaccard, nearDuplicateGroups, wordShingles, type NearDuplicateGroup, type SimilarPair } from './near-duplicates';
-export { combineScores, joinHits, type ManipulationFlag } from './flags';
+export { combineScores, explainFlag, joinHits, type ManipulationFlag } from './flags';
+export { DETECTOR_TITLES } from './titles';
 export { detectHits, detectManipulation, detectorTitle, DETECTORS_BY_NAME } from './detect';

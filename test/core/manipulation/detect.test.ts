@@ -85,6 +85,9 @@ describe('detectManipulation', () => {
       ['d4', null, ['feedback_change_pattern']],
     ]);
     const [pressured] = flags;
+    expect(pressured?.explanation).toBe(
+      'Score 94 from 3 hits: customer report (70), pressure for a rating or review (60), low rating raised or removed after the designer’s message (50).',
+    );
     expect(pressured?.score).toBeCloseTo(combineScores([60, 50, 70]), 10);
     expect(pressured?.score).toBeCloseTo(94, 10);
     expect(pressured).toMatchObject({ firstAt: T0, lastAt: daysAfter(2), policyVersion: DEFAULT_POLICY.version });
