@@ -90,11 +90,13 @@ export function decide(engine: Engine, moderator: Moderator, request: DecisionRe
       const needs = request.subjectType === 'submission' ? 'quality' : 'trust_safety';
       return problemAnswer(403, 'forbidden', 'Forbidden', `Deciding a ${request.subjectType} needs the ${needs} or admin role; ${moderator.id} has ${moderator.roles.join(', ')}.`);
     }
-    const canonical = JSON.stringify(request);
+    // The moderator is part of what a decision id stands for: another moderator reusing the id
+    // gets a 422, never the first moderator's answer.
+    const canonical = JSON.stringify({ moderatorId: moderator.id, ...request });
     const earlier = await engine.store.decision(request.id);
     if (earlier !== undefined) {
       if (earlier.request !== canonical) {
-        return problemAnswer(422, 'idempotency-key-reused', 'Unprocessable content', `Decision ${request.id} was already sent with a different body; a decision id is used once.`);
+        return problemAnswer(422, 'idempotency-key-reused', 'Unprocessable content', `Decision ${request.id} was already sent with a different body or by another moderator; a decision id is used once.`);
       }
       return { status: earlier.status === 200 ? 200 : 409, problem: earlier.status !== 200, body: earlier.response };
     }

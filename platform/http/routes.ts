@@ -170,9 +170,11 @@ const routes: Route[] = [
     handle: async (r) => {
       who(r);
       const { after, limit } = feedQuery(r.url.searchParams);
-      const rows = await r.deps.engine.store.events(after, limit);
+      // One row more than asked tells whether another page exists.
+      const fetched = await r.deps.engine.store.events(after, limit + 1);
+      const rows = fetched.slice(0, limit);
       const events = rows.map((e) => ({ n: e.n, at: e.at, type: e.type, status: e.status, ...(e.reasonCode === null ? {} : { reasonCode: e.reasonCode }) }));
-      return jsonReply(200, { events, last: rows[rows.length - 1]?.n ?? after, hasMore: rows.length === limit });
+      return jsonReply(200, { events, last: rows[rows.length - 1]?.n ?? after, hasMore: fetched.length > limit });
     },
   },
   {
