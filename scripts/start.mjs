@@ -22,12 +22,20 @@ function electronBinaryPresent() {
 const build = run('npx', ['electron-vite', 'build']);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const preview = run('npx', ['electron-vite', 'preview', '--skipBuild']);
-if (preview.status !== 0 && !electronBinaryPresent()) {
+// Electron 45 downloads its binary on first use, but electron-vite only looks for it: fetch it
+// here with Electron's own installer (once; later starts find it in node_modules/electron/dist).
+if (!electronBinaryPresent()) {
+  console.log('Fetching the Electron binary (first start only)…');
+  run(process.execPath, [require.resolve('electron/install.js')]);
+}
+if (!electronBinaryPresent()) {
   console.error(
     '\nThe Electron binary is not installed and could not be downloaded on this machine.\n' +
       'Everything else works without it: `npm test`, `npm run bench`, `npm run platform`.\n' +
       'See README.md, "Machines without Electron".',
   );
+  process.exit(1);
 }
+
+const preview = run('npx', ['electron-vite', 'preview', '--skipBuild']);
 process.exit(preview.status ?? 1);
