@@ -1,7 +1,9 @@
 // The platform engine: applies marketplace events through the rule core in time order, fires
 // time-based transitions as the clock passes them, and writes each batch of changes to the
 // store in one transaction with the feed's seq. Every mutation runs through one queue, so the
-// world, the store and the feed never see two changes interleave.
+// world, the store and the feed never see two changes interleave. A failed write rolls the
+// engine back to what the store holds (the world rebuilt as on a restart), so nothing that is
+// not on disk is ever seen, answered or written on top of.
 import { DEFAULT_POLICY, toIso, toMs, type MarketplaceEvent, type Policy } from '../../core';
 import type { Batch, DecisionRecord, EventRecord, Store } from '../store/store';
 import { applyEvent } from './apply-event';
@@ -31,6 +33,17 @@ export class EventTimeError extends Error {
   }
 }
 
+/**
+ * A store write failed (disk full, I/O error): the operation that needed it was not applied,
+ * and the engine is back at the store's state. The HTTP layer answers it with a 503.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 export interface EngineOptions {
   store: Store;
   clock: PlatformClock;
@@ -39,8 +52,9 @@ export interface EngineOptions {
 }
 
 export class Engine {
-  readonly world = new World();
-  readonly timers = new TimerQueue();
+  /** Replaced, never patched, by a roll-back: a reader holding the old world sees it whole. */
+  private currentWorld = new World();
+  private currentTimers = new TimerQueue();
   readonly policy: Policy;
   readonly store: Store;
   clock: PlatformClock;
@@ -55,6 +69,10 @@ export class Engine {
   /** The store write in flight (writes run one at a time, in order). */
   private writing: Promise<void> = Promise.resolve();
   private readonly log: (line: string) => void;
+  /** Puts the clock back where it stood when the last batch that reached the store was made. */
+  private durableClock: () => void;
+  /** A roll-back could not read the store either: the next operation retries it before running. */
+  private stale = false;
 
   private constructor(options: EngineOptions) {
     this.store = options.store;
@@ -63,6 +81,15 @@ export class Engine {
     this.log = options.log ?? (() => undefined);
     this.eventCount = options.store.eventCount;
     this.processedMs = Math.max(options.store.clockMs ?? -Infinity, options.clock.nowMs());
+    this.durableClock = options.clock.checkpoint();
+  }
+
+  get world(): World {
+    return this.currentWorld;
+  }
+
+  get timers(): TimerQueue {
+    return this.currentTimers;
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
@@ -70,6 +97,7 @@ export class Engine {
     const count = await loadWorld(engine.store, engine.world, engine.timers, engine.policy);
     if (count > 0) engine.log(`store: ${count} entities loaded, feed at seq ${engine.store.lastSeq}`);
     engine.clock.advanceTo(engine.processedMs);
+    engine.durableClock = engine.clock.checkpoint();
     return engine;
   }
 
@@ -89,6 +117,8 @@ export class Engine {
   useClock(clock: PlatformClock): void {
     clock.advanceTo(this.processedMs);
     this.clock = clock;
+    // Called once a replay is written: where the new clock stands now is what the store holds.
+    this.durableClock = clock.checkpoint();
   }
 
   onChange(listener: (lastSeq: number) => void): () => void {
@@ -96,9 +126,17 @@ export class Engine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs `fn` after every mutation queued before it; the queue goes on if it throws. */
+  /**
+   * Runs `fn` after every mutation queued before it; the queue goes on if it throws. A world
+   * left stale by a roll-back that could not read the store is rebuilt first (or the operation
+   * fails with the store still unavailable), so no operation runs on unpersisted state.
+   */
   serial<T>(fn: () => Promise<T> | T): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    const step = async (): Promise<T> => {
+      if (this.stale) await this.rebuild();
+      return fn();
+    };
+    const run = this.queue.then(step, step);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -197,7 +235,7 @@ export class Engine {
     };
     // A replay is bulk work (a dataset at start-up): its commits need not each wait for the disk.
     await this.serial(async () => {
-      await this.writing;
+      await this.settleWrites();
       await this.store.setSynchronous('NORMAL');
     });
     for await (const event of events) {
@@ -295,7 +333,7 @@ export class Engine {
     }
     // Pipelined or not, one write at most is in flight: batches never pile up in memory
     // behind a disk slower than the rules.
-    await this.writing;
+    await this.settleWrites();
     const { entities, aux } = this.world.takeDirty();
     if (makeRecord !== null) {
       const base = this.store.lastSeq + 1;
@@ -306,17 +344,85 @@ export class Engine {
     const batch: Batch = { entities, events: this.pendingEvents, decisions: this.pendingDecisions, aux, clockMs: this.processedMs };
     this.pendingEvents = [];
     this.pendingDecisions = [];
-    const previous = this.writing;
-    const write = previous.then(() => this.store.write(batch));
-    this.writing = write.then(({ lastSeq }) => {
-      if (entities.length > 0) for (const listener of this.listeners) listener(lastSeq);
-    });
-    if (options.pipelined !== true) await this.writing;
+    const clockAtBatch = this.clock.checkpoint();
+    this.writing = this.store.write(batch).then(
+      ({ lastSeq }) => {
+        this.durableClock = clockAtBatch;
+        if (entities.length > 0) this.notify(lastSeq);
+      },
+      (cause: unknown) => {
+        throw new StoreUnavailableError(`The store could not write a batch: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+      },
+    );
+    // A pipelined write's failure is met by the next flush (settleWrites); until then it must
+    // not count as an unhandled rejection, which would end the process.
+    this.writing.catch(() => undefined);
+    if (options.pipelined !== true) await this.settleWrites();
+  }
+
+  private notify(lastSeq: number): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(lastSeq);
+      } catch (error) {
+        // A listener (an SSE client) failing is not a failed write: the batch is on disk.
+        this.log(`change listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  /**
+   * Waits for the write in flight; if it failed, rolls the engine back to the store before
+   * passing the error on. Must run inside `serial`, so no other operation sees the half state.
+   */
+  private async settleWrites(): Promise<void> {
+    try {
+      await this.writing;
+    } catch (error) {
+      const failure = error instanceof StoreUnavailableError ? error : new StoreUnavailableError(`The store write failed: ${String(error)}`, error);
+      this.log(`store: ${failure.message}; rolling back to the stored state`);
+      this.writing = Promise.resolve();
+      try {
+        await this.rebuild();
+      } catch (rebuildError) {
+        // Left stale: serial() retries the rebuild before the next operation runs.
+        this.log(`store: the roll-back could not read the store (${rebuildError instanceof Error ? rebuildError.message : String(rebuildError)}); retrying before the next operation`);
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * Rebuilds the world, its indexes and timers from the store, the path a restart takes, and
+   * drops everything not yet written: the unwritten events, decision answers and detection
+   * marks, and the clock's pushes since the last written batch. The seq and event counters are
+   * the store's, which only move once a write has committed.
+   */
+  private async rebuild(): Promise<void> {
+    this.stale = true;
+    this.pendingEvents = [];
+    this.pendingDecisions = [];
+    this.touched.clear();
+    const world = new World();
+    const timers = new TimerQueue();
+    try {
+      await loadWorld(this.store, world, timers, this.policy);
+    } catch (error) {
+      throw new StoreUnavailableError(`The store could not be read back: ${error instanceof Error ? error.message : String(error)}`, error);
+    }
+    this.currentWorld = world;
+    this.currentTimers = timers;
+    this.eventCount = this.store.eventCount;
+    this.durableClock();
+    this.processedMs = Math.max(this.store.clockMs ?? -Infinity, this.clock.nowMs());
+    this.clock.advanceTo(this.processedMs);
+    this.durableClock = this.clock.checkpoint();
+    this.stale = false;
   }
 
   /** Waits for queued work, then stops taking more. */
   async close(): Promise<void> {
     await this.serial(() => this.flush());
-    await this.writing;
+    await this.settleWrites();
   }
 }

@@ -7,7 +7,7 @@ import { isoTime } from '../../core/wire/common';
 import { designSvg } from '../assets/svg';
 import { claim, releaseClaim } from '../engine/claims';
 import { decide, parseDecision } from '../engine/decisions';
-import { EventTimeError, type Engine } from '../engine/engine';
+import { EventTimeError, StoreUnavailableError, type Engine } from '../engine/engine';
 import { authenticate, hasRole, type TokenTable } from './auth';
 import { BODY_LIMIT, DEV_EVENTS_LIMIT, readJson } from './body';
 import { changesReply, feedQuery } from './feed';
@@ -294,7 +294,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: RouteDeps
     reply = await found.route.handle({ req, res, url, params: found.params, deps });
   } catch (error) {
     if (error instanceof HttpProblem) reply = problemReply(error);
-    else {
+    else if (error instanceof StoreUnavailableError) {
+      // Not the client's fault and not a bug: the disk refused the write. The engine has rolled
+      // back, so the honest answer is "nothing happened, try again" rather than a 500.
+      deps.log(`store unavailable: ${error.message}`);
+      reply = problemReply(
+        new HttpProblem(
+          503,
+          'store-unavailable',
+          'The platform could not write this request’s changes to its store, so none of them were applied (the platform is back at its last stored state). Retry later; a decision retried with the same id is decided afresh.',
+          {},
+          { 'Retry-After': '5' },
+        ),
+      );
+    } else {
       deps.log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       reply = problemReply(new HttpProblem(500, 'internal', 'The platform failed to answer this request.'));
     }
