@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createClock } from '../platform/engine/clock';
 import { Engine } from '../platform/engine/engine';
 import { readEventLog, writeEventLog, type SizeName } from '../platform/generator';
@@ -146,7 +146,7 @@ function replayInChild(size: SizeName, dir: string): Promise<Figure[]> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [...process.execArgv, `--max-old-space-size=${LARGE_HEAP_MB}`, fileURLToPathSafe(import.meta.url)],
+      [...process.execArgv, `--max-old-space-size=${LARGE_HEAP_MB}`, fileURLToPath(import.meta.url)],
       { env: { ...process.env, BENCH_PLATFORM_CHILD: `${size}:${dir}` }, maxBuffer: 1 << 20, timeout: 3_600_000 },
       (error, stdout) => {
         if (error !== null) return reject(error);
@@ -156,10 +156,6 @@ function replayInChild(size: SizeName, dir: string): Promise<Figure[]> {
       },
     );
   });
-}
-
-function fileURLToPathSafe(url: string): string {
-  return new URL(url).pathname;
 }
 
 function isFigure(value: unknown): value is Figure {
