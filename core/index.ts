@@ -22,3 +22,4 @@ export * from './statement';
 export * from './reviews';
 export * from './feedback-change';
 export * from './private-feedback';
+export * from './wire/api';
