@@ -7,7 +7,7 @@ import * as ratingAggregates from './0002_rating_aggregates';
 import * as queueIndexes from './0003_queue_indexes';
 import * as syncState from './0004_sync_state';
 import * as decisions from './0005_decisions';
-import * as settingsAndAssets from './0006_settings_and_assets';
+import * as assets from './0006_assets';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -20,7 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0003_queue_indexes', queueIndexes],
   ['0004_sync_state', syncState],
   ['0005_decisions', decisions],
-  ['0006_settings_and_assets', settingsAndAssets],
+  ['0006_assets', assets],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

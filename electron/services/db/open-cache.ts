@@ -55,7 +55,7 @@ function reader(file: string): Knex {
 }
 
 /** The tables only this machine holds: carried over whole when the file has to be rebuilt. */
-export const IRREPLACEABLE_TABLES = ['decisions', 'outbox', 'journal', 'conflicts', 'settings'] as const;
+export const IRREPLACEABLE_TABLES = ['decisions', 'outbox', 'journal', 'conflicts'] as const;
 
 async function quickCheck(db: Knex): Promise<boolean> {
   try {

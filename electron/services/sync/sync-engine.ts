@@ -184,6 +184,10 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
 
   async function refreshMeta(): Promise<Meta> {
     const { meta: fresh, sentAtMs, receivedAtMs } = await platform.meta();
+    // A workspace is one moderator's: a token of someone else never writes into it.
+    if (fresh.moderator.id !== workspaceModerator) {
+      throw new PlatformUnauthorized(`This token belongs to ${fresh.moderator.id}, but this workspace is ${workspaceModerator}'s.`);
+    }
     // The server read its clock somewhere between sending and receiving: take the midpoint.
     offsetMs = Date.parse(fresh.serverTime) - (sentAtMs + receivedAtMs) / 2;
     meta = fresh;
