@@ -71,7 +71,7 @@ const layers = [
     folders: ['renderer/'],
     runsIn: 'the browser / Electron renderer',
     may: {
-      packages: ['react', 'react-dom', '@mantine/*', '@tanstack/*', 'dayjs', 'recharts'],
+      packages: ['react', 'react-dom', '@mantine/*', '@tanstack/*', 'dayjs', 'recharts', 'wouter', '@tabler/icons-react'],
       paths: ['renderer/', 'core/', 'electron/contract/'],
     },
   },
