@@ -48,7 +48,8 @@ export function resolveSpecifier(specifier, fromFile, root) {
   else if (spec.startsWith('#')) return { kind: 'unknown', why: 'a package.json "imports" alias' };
   if (absolute !== null) {
     const inRepo = relative(root, absolute).split(sep).join('/');
-    if (inRepo === '' || inRepo.startsWith('../') || inRepo === '..' || isAbsolute(inRepo)) {
+    if (inRepo === '') return { kind: 'unknown', why: 'the repository root, not a module' };
+    if (inRepo.startsWith('../') || inRepo === '..' || isAbsolute(inRepo)) {
       return { kind: 'unknown', why: 'outside the repository' };
     }
     const modules = inRepo.lastIndexOf('node_modules/');
