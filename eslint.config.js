@@ -43,14 +43,12 @@ const layers = [
     },
   },
   {
-    // `platform/server`: the demo workspace is a reference platform started in the same
-    // process (CONSOLE-API.md), reached only through its one entry, startPlatform.
     folders: ['electron/services/'],
     runsIn: 'plain Node',
     may: {
       node: true,
       packages: ['knex', 'sqlite3', 'zod'],
-      paths: ['electron/services/', 'electron/contract/', 'core/', 'migrations/', 'platform/server'],
+      paths: ['electron/services/', 'electron/contract/', 'core/', 'migrations/'],
     },
   },
   {
@@ -59,7 +57,7 @@ const layers = [
     may: {
       node: true,
       packages: ['knex', 'sqlite3', 'zod'],
-      paths: ['electron/host/', 'electron/services/', 'electron/contract/', 'core/', 'platform/server'],
+      paths: ['electron/host/', 'electron/services/', 'electron/contract/', 'core/'],
     },
   },
   {
