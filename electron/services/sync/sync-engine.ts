@@ -112,7 +112,6 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
   let stopped = false;
   let started = false;
   const abort = new AbortController();
-  const timers = new Set<NodeJS.Timeout>();
 
   const platformNow = () => deps.now() + offsetMs;
 
@@ -158,15 +157,18 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     emitStatus();
   }
 
+  // Every wait ends early when the engine stops, so stop() never waits on a sleeping loop.
+  let stopWaits: () => void = () => undefined;
+  const stoppedSignal = new Promise<void>((resolve) => {
+    stopWaits = resolve;
+  });
   function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (stopped) return resolve();
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
+    if (stopped) return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const elapsed = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, ms));
     });
+    return Promise.race([elapsed, stoppedSignal]).finally(() => clearTimeout(timer));
   }
 
   async function refreshCounts(): Promise<void> {
@@ -377,19 +379,11 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     w?.();
   }
   function waitForWake(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (stopped) return resolve();
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        wake = null;
-        resolve();
-      }, Math.max(0, ms));
-      timers.add(timer);
-      wake = () => {
-        clearTimeout(timer);
-        timers.delete(timer);
-        resolve();
-      };
+    const woken = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    return Promise.race([sleep(ms), woken]).finally(() => {
+      wake = null;
     });
   }
 
@@ -483,8 +477,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     async stop() {
       stopped = true;
       abort.abort();
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      stopWaits();
       wakePusher();
       await Promise.allSettled([...loops, runningPull ?? Promise.resolve()]);
     },
