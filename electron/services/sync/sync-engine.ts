@@ -288,6 +288,8 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     deletionsConfirmed = false;
     failsafe = undefined;
     lastSyncedAt = toIso(platformNow());
+    // After a big pull (a first sync), statistics that let the planner pick the queue indexes.
+    if (applied > 10_000) await db.write.raw('PRAGMA optimize=0x10002');
   }
 
   let runningPull: Promise<void> | null = null;
