@@ -51,12 +51,13 @@ export interface SyncEngine {
 const FAILSAFE_MIN_DELETES = 100;
 const FAILSAFE_SHARE = 0.5;
 
-class FailsafeStop extends Error {
+export class FailsafeStop extends Error {
+  override name = 'FailsafeStop';
   constructor(
     readonly deletes: number,
     readonly cached: number,
   ) {
-    super(`this pull would delete ${deletes} of ${cached} cached records`);
+    super(`This sync would delete ${deletes} of the ${cached} records in the cache; it stopped to ask. Confirm the deletions to go on.`);
   }
 }
 
