@@ -2,7 +2,7 @@
 // tokens; otherwise a random token per moderator is minted at each start and printed.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Moderator, Role } from '../../core';
+import type { Moderator, Role, SubjectType } from '../../core';
 import { HttpProblem } from './problem';
 
 export const DEV_MODERATORS: ReadonlyArray<{ token: string; moderator: Moderator }> = [
@@ -48,6 +48,17 @@ export function authenticate(req: IncomingMessage, table: TokenTable, moderators
   return moderator;
 }
 
-export function hasRole(moderator: Moderator, ...roles: Role[]): boolean {
-  return moderator.roles.includes('admin') || moderator.roles.some((r) => roles.includes(r));
+/** Who works each queue (SYNC-API "Auth and roles"): admin may do everything, auditors read only. */
+const ROLE_OF_SUBJECT = { submission: 'quality', flag: 'trust_safety' } as const satisfies Record<SubjectType, Role>;
+
+/**
+ * The one role check: deciding or claiming a subject needs the role of its queue (or admin);
+ * a 403 problem otherwise. Claims follow decisions: "I am looking at this" is only useful from
+ * someone who may decide it.
+ */
+export function requireRole(moderator: Moderator, subjectType: SubjectType, action: 'decide' | 'claim'): void {
+  const needs = ROLE_OF_SUBJECT[subjectType];
+  if (moderator.roles.includes('admin') || moderator.roles.includes(needs)) return;
+  const verb = action === 'decide' ? 'Deciding' : 'Claiming';
+  throw new HttpProblem(403, 'forbidden', `${verb} a ${subjectType} needs the ${needs} or admin role; ${moderator.id} has ${moderator.roles.join(', ')}.`);
 }
