@@ -6,7 +6,7 @@ import type { Moderator } from '../core';
 import { createClock, type PlatformClock } from './engine/clock';
 import type { ApplyContext } from './engine/context';
 import { Engine } from './engine/engine';
-import { DEV_MODERATORS, tokenTable } from './http/auth';
+import { moderatorsFor, tokenTable } from './http/auth';
 import { Faults } from './http/faults';
 import { createHandler } from './http/routes';
 import { loadDataset, type DatasetName } from './datasets';
@@ -72,6 +72,22 @@ function putModerators(ctx: ApplyContext, moderators: readonly Moderator[]): voi
   }
 }
 
+/**
+ * What a store that already holds a marketplace does not take from the options: a dataset is
+ * loaded into a new store only, and the clock never goes back behind the store's. Said at start,
+ * so a restart with other flags does not look as if it had taken them.
+ */
+function ignoredOnAStore(options: PlatformOptions, storeClockMs: number | null): string[] {
+  const notices: string[] = [];
+  if (options.dataset !== undefined && options.dataset !== 'none') {
+    notices.push(`--dataset ${options.dataset} not loaded: the store already holds a marketplace (a dataset goes into a new store only)`);
+  }
+  if (options.clock !== undefined && storeClockMs !== null && Date.parse(options.clock) < storeClockMs) {
+    notices.push(`--clock ${options.clock} is behind the store's clock (${new Date(storeClockMs).toISOString()}), which goes on from there`);
+  }
+  return notices;
+}
+
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const host = options.host ?? '127.0.0.1';
   const dev = options.dev ?? false;
@@ -82,6 +98,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const clock = configuredClock(options);
   const fresh = store.eventCount === 0 && store.lastSeq === 0;
   const dataset = options.dataset ?? 'none';
+  const notices = fresh ? [] : ignoredOnAStore(options, store.clockMs);
   let engine: Engine;
   let loaded: string;
   let liveState: LiveState | null = null;
@@ -98,7 +115,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       engine = await Engine.open({ store, clock, log });
       loaded = fresh ? 'empty marketplace' : `store ${store.path}: feed at seq ${store.lastSeq}`;
     }
-    await engine.execute((ctx) => putModerators(ctx, DEV_MODERATORS.map((m) => m.moderator)));
+    await engine.execute((ctx) => putModerators(ctx, moderatorsFor(dev)));
     await engine.catchUp();
   } catch (error) {
     await store.close();
@@ -122,7 +139,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const ticker = clock.rate > 0 ? setInterval(() => void engine.catchUp().catch((e: unknown) => log(`tick failed: ${String(e)}`)), TICK_MS) : null;
   if (options.live === true && liveState === null) log('live: needs a dataset generated in this run (not --dataset none, not a restarted store); staying still');
   const live: LiveHandle | null = liveState === null ? null : startLive(engine, liveState, { log });
-  const summary = `${loaded}; clock ${new Date(engine.nowMs()).toISOString()}${clock.rate > 0 ? ` running ×${clock.rate}` : ' stopped'}${live !== null ? '; live' : ''}${dev ? '; development mode' : ''}`;
+  for (const notice of notices) log(`note: ${notice}`);
+  const summary = [
+    loaded,
+    `clock ${new Date(engine.nowMs()).toISOString()}${clock.rate > 0 ? ` running ×${clock.rate}` : ' stopped'}`,
+    ...(live !== null ? ['live'] : []),
+    ...(dev ? ['development mode'] : []),
+    ...notices,
+  ].join('; ');
   log(`platform listening on ${url} — ${summary}`);
 
   let closing: Promise<void> | null = null;

@@ -6,6 +6,7 @@ import { reviewOverall } from '../../core/feedback';
 import { privateFeedbackCheck } from '../../core/private-feedback';
 import { extensionEnd, extensionRequestCheck, reviewWindow } from '../../core/reviews';
 import {
+  canonicalTime,
   intakeSubmission,
   toMs,
   toStarRating,
@@ -20,6 +21,25 @@ import { closeProject, publishReviews } from './transitions';
 
 /** The image of a submission is addressed by an asset id of its own (GET /v1/assets/{id}). */
 export const assetIdOf = (submissionId: string) => `asset-${submissionId}`;
+
+/**
+ * The event with its times in the one canonical format (SYNC-API.md): the log may leave out the
+ * milliseconds, but every time the platform writes (`joinedAt`, `endsAt`, the applied-event log)
+ * is `YYYY-MM-DDTHH:mm:ss.sssZ`.
+ */
+export function canonicalEvent(event: MarketplaceEvent): MarketplaceEvent {
+  const at = canonicalTime(event.at);
+  switch (event.type) {
+    case 'project.launched':
+      return { ...event, at, data: { ...event.data, endsAt: canonicalTime(event.data.endsAt) } };
+    case 'designer.status_changed': {
+      const { suspendedUntil } = event.data;
+      return suspendedUntil === undefined ? { ...event, at } : { ...event, at, data: { ...event.data, suspendedUntil: canonicalTime(suspendedUntil) } };
+    }
+    default:
+      return at === event.at ? event : { ...event, at };
+  }
+}
 
 export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome {
   switch (event.type) {

@@ -9,7 +9,7 @@
 // nothing that is not on disk is ever seen, answered or written on top of.
 import { DEFAULT_POLICY, toIso, toMs, type DecisionRequest, type MarketplaceEvent, type Policy } from '../../core';
 import type { Batch, DecisionRecord, EventRecord, Store } from '../store/store';
-import { applyEvent } from './apply-event';
+import { applyEvent, canonicalEvent } from './apply-event';
 import type { PlatformClock } from './clock';
 import type { ApplyContext } from './context';
 import { decideAt, keptOutcome, type DecisionOutcome } from './decisions';
@@ -174,7 +174,8 @@ export class Engine {
   }
 
   /** Applies one event at its time (the caller has checked it is not in the past). */
-  private applyOne(event: MarketplaceEvent): { ok: true } | { ok: false; reasonCode: string } {
+  private applyOne(given: MarketplaceEvent): { ok: true } | { ok: false; reasonCode: string } {
+    const event = canonicalEvent(given);
     const atMs = toMs(event.at);
     this.advanceTo(atMs);
     const outcome = applyEvent(this.contextAt(atMs), event);
@@ -197,13 +198,16 @@ export class Engine {
   applyEvents(events: readonly MarketplaceEvent[]): Promise<ApplyResult> {
     return this.serial(async () => {
       this.advanceTo(this.clock.nowMs());
-      let floor = this.processedMs;
+      const clockMs = this.processedMs;
       events.forEach((event, index) => {
         const ms = toMs(event.at);
-        if (ms < floor) {
-          throw new EventTimeError(`events.${index}.at: ${event.at} is earlier than the platform's clock (${toIso(floor)})`, index);
+        if (ms < clockMs) {
+          throw new EventTimeError(`events.${index}.at: ${event.at} is earlier than the platform's clock (${toIso(clockMs)})`, index);
         }
-        floor = ms;
+        const previous = events[index - 1];
+        if (previous !== undefined && ms < toMs(previous.at)) {
+          throw new EventTimeError(`events.${index}.at: ${event.at} is earlier than the event before it (events.${index - 1}.at: ${previous.at}); a log runs forward in time`, index);
+        }
       });
       const result: ApplyResult = { applied: 0, refused: [] };
       events.forEach((event, index) => {
@@ -290,7 +294,8 @@ export class Engine {
     });
   }
 
-  private recordRefusal(event: MarketplaceEvent, reasonCode: string): void {
+  private recordRefusal(given: MarketplaceEvent, reasonCode: string): void {
+    const event = canonicalEvent(given);
     this.eventCount += 1;
     this.pendingEvents.push({ n: this.eventCount, at: event.at, type: event.type, status: 'refused', reasonCode, event: JSON.stringify(event) });
   }

@@ -140,7 +140,8 @@ const routes: Route[] = [
       const submissionId = id.startsWith('asset-') ? id.slice('asset-'.length) : null;
       if (submissionId === null || !r.deps.engine.world.tables.submission.has(submissionId)) throw new HttpProblem(404, 'not-found', `No asset ${id}.`);
       const asset = designSvg(id);
-      const cache = { ETag: asset.etag, 'Cache-Control': 'public, max-age=31536000, immutable' };
+      // Behind a bearer token: a browser may keep it, a shared cache must not.
+      const cache = { ETag: asset.etag, 'Cache-Control': 'private, max-age=31536000, immutable' };
       const ifNoneMatch = r.req.headers['if-none-match'];
       if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === asset.etag || tag.trim() === '*')) {
         return { kind: 'body', status: 304, headers: cache, body: Buffer.alloc(0) };

@@ -273,6 +273,19 @@ describe('invalid decisions (422)', () => {
     await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { statementOfReasons: STATEMENT }), 422);
   });
 
+  it('refuses a reason code on a confirmation rather than store it', async () => {
+    const { flag: f } = await flag('stray');
+    await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { sanctions: [{ type: 'warn' }], statementOfReasons: STATEMENT, reasonCode: 'false_positive' }), 422);
+    expect((await mirror()).get('flag', f.id).status).toBe('open');
+  });
+
+  it('refuses a decision id that is not a UUID', async () => {
+    const submission = await heldSubmission('notuuid');
+    const problem = expectProblem(await decide(quality, { ...decision('submission', submission, 'approve', await serverNow(admin)), id: 'decision-1' }), 422);
+    expect(problem.issues?.map((i) => i.path)).toEqual(['id']);
+    expect((await mirror()).get('submission', submission.id)).toEqual(submission);
+  });
+
   it('refuses a confirmation without a statement of reasons', async () => {
     const { flag: f } = await flag('nostatement');
     await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { sanctions: [{ type: 'warn' }] }), 422);
