@@ -40,7 +40,8 @@ function foldOther(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   if (STAR_GLYPHS.has(cp)) return STAR;
   if (INVISIBLE.has(cp)) return '';
-  return PUNCTUATION[ch] ?? ch.normalize('NFD').replace(COMBINING, '').toLowerCase();
+  // Capital Œ, Æ, Ø and Ł fold as their small letters do.
+  return PUNCTUATION[ch] ?? PUNCTUATION[ch.toLowerCase()] ?? ch.normalize('NFD').replace(COMBINING, '').toLowerCase();
 }
 
 /** Latin letters with accents come up in every French or Spanish message: folded once, here. */
