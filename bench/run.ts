@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchDetectors, benchIntake, benchStarRatings } from './core';
 import { detectionAgainstTruth } from './detection-truth';
 import { detectorQuality } from './detector-quality';
+import { benchWorstCases } from './detector-worst-case';
 import { peakHeapMb, printFigures, printRatio } from './lib';
 import { benchPlatform } from './platform';
 
@@ -26,7 +27,10 @@ if (wants('ratings')) {
   printRatio('one pass vs a rescan per designer (30,000 ratings, 2,000 designers)', ratings.ratio);
 }
 if (wants('intake')) printFigures('R3/R4 intake', [benchIntake()]);
-if (wants('detectors')) printFigures('R12 detectors', benchDetectors());
+if (wants('detectors')) {
+  printFigures('R12 detectors', benchDetectors());
+  printFigures('R12 detectors, worst cases', benchWorstCases());
+}
 if (wants('ratings') || wants('intake') || wants('detectors')) console.log(`\nresident memory at the end: ${peakHeapMb()} MB`);
 
 if (wants('quality')) {
