@@ -1,5 +1,5 @@
 // A digest of everything the message rules say, to prove a refactor changed nothing:
-// `npx tsx scripts/detection-digest.ts [generated-log.json] [--out file.jsonl]` prints one
+// `npx tsx bench/detection-digest.ts [generated-log.json] [--out file.jsonl]` prints one
 // SHA-256 per input set (the labelled corpus, a generated event log, seeded random bodies)
 // over the rules' findings, the folded text and the two detectors' hits. Run it before and
 // after a change and compare; `--out` writes every line, for a diff when they differ.
@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyseMessage, foldForMatching, incentiveOffer, pressureMessage } from '../core/manipulation/message-detectors';
 import { DEFAULT_POLICY } from '../core/policy';
 import type { Message } from '../core/wire/entities';
-import { readCorpus } from '../bench/detector-quality';
+import { readCorpus } from './detector-quality';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
