@@ -52,6 +52,8 @@ export type CallResult<M extends MethodName = MethodName> = { ok: true; value: O
 
 export interface ConsoleService {
   readonly events: EventBus;
+  /** Any method by name (the transports); typed by the contract when the name is known. */
+  call<M extends MethodName>(method: M, input: unknown): Promise<CallResult<M>>;
   call(method: string, input: unknown): Promise<CallResult>;
   /**
    * Signs in directly (the host's --platform and the demo workspace). With `offline: 'resume'`,
@@ -401,7 +403,8 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
 
   return {
     events,
-    call,
+    // The output was just checked against the method's own schema: that is its type.
+    call: call as ConsoleService['call'],
     signIn,
     resume,
     workspace: () => current,
