@@ -11,9 +11,19 @@ export interface Connection {
   subscribe(listener: (state: ConnectionState) => void): () => void;
 }
 
+/** What the stream uses of an EventSource (so a test can hand in its own). */
+export interface EventSourceLike {
+  readonly readyState: number;
+  readonly CLOSED: number;
+  onopen: ((this: never, ev: Event) => unknown) | null;
+  onmessage: ((this: never, ev: MessageEvent) => unknown) | null;
+  onerror: ((this: never, ev: Event) => unknown) | null;
+  close(): void;
+}
+
 export interface EventStreamDeps {
   url: string;
-  createEventSource: (url: string) => EventSource;
+  createEventSource: (url: string) => EventSourceLike;
   setTimeout: (fn: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
 }
@@ -23,7 +33,7 @@ const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000] as const;
 export function createEventStream(deps: EventStreamDeps): { subscribe(listener: (event: ConsoleEvent) => void): () => void; connection: Connection } {
   const listeners = new Set<(event: ConsoleEvent) => void>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
-  let source: EventSource | null = null;
+  let source: EventSourceLike | null = null;
   let state: ConnectionState = 'closed';
   let attempt = 0;
   let retry: unknown = null;

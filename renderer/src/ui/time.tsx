@@ -1,5 +1,6 @@
-// Countdowns in platform time, with the absolute time and zone on hover (UI.md).
-import { Text, Tooltip, type MantineColor } from '@mantine/core';
+// Countdowns in platform time, with the absolute time and zone on hover (UI.md). A native title,
+// not a Tooltip component: these sit in every row of a table that scrolls through 100,000.
+import { Text, type MantineColor } from '@mantine/core';
 import { reviewSla } from '../../../core';
 import { usePlatformNow, useSession } from '../features/session/session';
 import { agoWords, stamp, untilWords } from '../features/time/words';
@@ -10,11 +11,9 @@ export function ReleasesIn({ at }: { at: string | undefined }) {
   if (at === undefined) return <Text span c="dimmed">—</Text>;
   const ms = Date.parse(at);
   return (
-    <Tooltip label={stamp(at, now)}>
-      <Text span size="sm" className="tabular">
-        {untilWords(ms, now, 'released')}
-      </Text>
-    </Tooltip>
+    <Text span size="sm" className="tabular" title={stamp(at, now)}>
+      {untilWords(ms, now, 'released')}
+    </Text>
   );
 }
 
@@ -26,21 +25,17 @@ export function DueIn({ submittedAt, dueAt, size = 'sm' }: { submittedAt: string
   const sla = reviewSla(submittedAt, new Date(now).toISOString(), policy);
   const color: MantineColor | undefined = sla === 'overdue' ? STATUS_COLORS.overdue : sla === 'due_soon' ? STATUS_COLORS.dueSoon : undefined;
   return (
-    <Tooltip label={`Due ${stamp(dueAt, now)}`}>
-      <Text span size={size} c={color} fw={sla === 'on_time' ? undefined : 600} className="tabular">
-        {untilWords(Date.parse(dueAt), now)}
-      </Text>
-    </Tooltip>
+    <Text span size={size} c={color} fw={sla === 'on_time' ? undefined : 600} className="tabular" title={`Due ${stamp(dueAt, now)}`}>
+      {untilWords(Date.parse(dueAt), now)}
+    </Text>
   );
 }
 
 export function Ago({ at }: { at: string }) {
   const now = usePlatformNow();
   return (
-    <Tooltip label={stamp(at, now)}>
-      <Text span size="sm" c="dimmed" className="tabular">
-        {agoWords(Date.parse(at), now)}
-      </Text>
-    </Tooltip>
+    <Text span size="sm" c="dimmed" className="tabular" title={stamp(at, now)}>
+      {agoWords(Date.parse(at), now)}
+    </Text>
   );
 }

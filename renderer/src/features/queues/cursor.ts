@@ -1,7 +1,11 @@
 // The queue's cursor follows its row, not its position: when rows arrive above it or leave, the
 // cursor moves with its item (and the table scrolls by the same amount, so nothing jumps under
 // the moderator's eyes); when its item leaves, the cursor stays put on the row that took its place.
-import type { QueueRow } from '../../../../electron/contract';
+
+/** All the cursor needs of a row. */
+export interface Identified {
+  id: string;
+}
 
 export interface Cursor {
   index: number;
@@ -13,7 +17,7 @@ export interface Reanchored extends Cursor {
   shift: number;
 }
 
-export function reanchor(cursor: Cursor, rowAt: (index: number) => QueueRow | undefined, total: number, radius = 200): Reanchored {
+export function reanchor(cursor: Cursor, rowAt: (index: number) => Identified | undefined, total: number, radius = 200): Reanchored {
   if (total <= 0) return { index: 0, id: null, shift: 0 };
   const index = Math.min(Math.max(0, cursor.index), total - 1);
   const here = rowAt(index);
@@ -31,14 +35,14 @@ export function reanchor(cursor: Cursor, rowAt: (index: number) => QueueRow | un
 }
 
 /** Moves the cursor by `delta` rows, within the queue. */
-export function step(cursor: Cursor, delta: number, total: number, rowAt: (index: number) => QueueRow | undefined): Cursor {
+export function step(cursor: Cursor, delta: number, total: number, rowAt: (index: number) => Identified | undefined): Cursor {
   if (total <= 0) return { index: 0, id: null };
   const index = Math.min(Math.max(0, cursor.index + delta), total - 1);
   return { index, id: rowAt(index)?.id ?? null };
 }
 
 /** Selection by range (Shift x): every loaded row id between two indexes, inclusive. */
-export function idsBetween(a: number, b: number, rowAt: (index: number) => QueueRow | undefined, limit = 500): string[] {
+export function idsBetween(a: number, b: number, rowAt: (index: number) => Identified | undefined, limit = 500): string[] {
   const ids: string[] = [];
   for (let i = Math.min(a, b); i <= Math.max(a, b) && ids.length < limit; i += 1) {
     const row = rowAt(i);

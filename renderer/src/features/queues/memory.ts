@@ -29,3 +29,8 @@ export function rememberPlace(queue: Queue, view: QueueView, place: Partial<Queu
     if (oldest !== undefined) places.delete(oldest);
   }
 }
+
+/** Forgets every place (a sign-out, a fresh test). */
+export function forgetPlaces(): void {
+  places.clear();
+}

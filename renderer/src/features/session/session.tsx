@@ -1,10 +1,11 @@
 // The signed-in moderator, their roles and the platform's clock offset. Screens below the
 // sign-in gate read it from context, so none of them has to handle "signed out" again.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Queue, Session } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { useNow } from '../clock/clock';
+import { forgetPlaces } from '../queues/memory';
 import { queryKeys } from '../queryKeys';
 
 export function useSessionQuery() {
@@ -49,4 +50,19 @@ export function abilitiesOf(session: Pick<Session, 'moderator' | 'can'>): Abilit
 
 export function useAbilities(): Abilities {
   return abilitiesOf(useSession());
+}
+
+/** Signs the workspace out and forgets everything cached for it. */
+export function useSignOut(onDone: () => void) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.session.signOut({}),
+    onSuccess: (signedOut) => {
+      client.clear();
+      forgetPlaces();
+      client.setQueryData(queryKeys.session, signedOut);
+      onDone();
+    },
+  });
 }

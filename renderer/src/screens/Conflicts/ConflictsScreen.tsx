@@ -25,7 +25,7 @@ function ConflictCard({ conflict, focused }: { conflict: Conflict; focused: bool
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="xs">
             <Badge color={conflict.kind === 'conflict' ? 'red' : 'orange'} variant="light">
-              {conflict.kind === 'conflict' ? 'Decided elsewhere first' : 'Refused by the platform'}
+              {conflict.kind === 'conflict' ? 'Conflict' : 'Refused'}
             </Badge>
             <Text size="xs" c="dimmed" className="tabular">
               {stamp(conflict.at, now)}

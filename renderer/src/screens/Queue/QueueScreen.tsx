@@ -50,7 +50,8 @@ export function QueueScreen({ queue }: { queue: SubmissionQueue }) {
 
   const win = useQueueWindow(queue, view, range);
   const total = win.total ?? 0;
-  useScreenFocus(gridRef, `${queue}?${search}`);
+  // Focus goes to the grid once it exists (after the first page), else to the heading.
+  useScreenFocus(gridRef, `${queue}?${search}:${win.total === undefined ? 'loading' : win.total > 0 ? 'rows' : 'empty'}`);
 
   const onCursor = useCallback(
     (next: Cursor) => {
@@ -151,7 +152,9 @@ export function QueueScreen({ queue }: { queue: SubmissionQueue }) {
       <Box px="lg" pt="md" pb="sm" style={{ borderBottom: '1px solid var(--row-border)' }}>
         <Group justify="space-between" align="baseline" mb="sm" wrap="nowrap">
           <Group gap="sm" align="baseline" wrap="nowrap">
-            <Title order={1}>{QUEUE_TITLES[queue]}</Title>
+            <Title order={1} tabIndex={-1} data-screen-title style={{ outline: 'none' }}>
+              {QUEUE_TITLES[queue]}
+            </Title>
             <Text size="sm" c="dimmed" className="tabular" data-testid="queue-count">
               {win.total === undefined
                 ? ''

@@ -1,6 +1,6 @@
 // The columns of each queue (UI.md, "Queue screens"): held by release time, 48-hour reviews by
 // due time. One grid template per queue, shared by the header and every row.
-import { Anchor, Badge, Group, Skeleton, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Skeleton, Text } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { CATEGORIES } from '../../../../core';
 import type { Looker, Queue, SubmissionRow } from '../../../../electron/contract';
@@ -31,11 +31,9 @@ export function Lookers({ lookers }: { lookers: readonly Looker[] }) {
   if (others.length === 0) return null;
   const names = others.map((l) => l.displayName).join(', ');
   return (
-    <Tooltip label={`${names} ${others.length === 1 ? 'is' : 'are'} looking at this`}>
-      <Badge variant="light" color="violet" size="sm" leftSection={<IconEye size={12} />} style={{ maxWidth: '100%' }}>
-        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{others.length === 1 ? others[0]?.displayName : `${others.length} looking`}</span>
-      </Badge>
-    </Tooltip>
+    <Badge variant="light" color="violet" size="sm" leftSection={<IconEye size={12} />} style={{ maxWidth: '100%' }} title={`${names} ${others.length === 1 ? 'is' : 'are'} looking at this`}>
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{others.length === 1 ? others[0]?.displayName : `${others.length} looking`}</span>
+    </Badge>
   );
 }
 

@@ -1,13 +1,10 @@
 // Settings: the workspace and sign-out, the undo window, the look, and the policy in force,
 // shown readably with its version.
 import { Alert, Badge, Box, Button, Card, Group, NumberInput, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../../electron/contract';
-import { useApi } from '../../api/ApiContext';
 import { describeError } from '../../api/errors';
-import { queryKeys } from '../../features/queryKeys';
-import { useSession } from '../../features/session/session';
+import { useSession, useSignOut } from '../../features/session/session';
 import { policyRows } from '../../features/settings/policy';
 import { useSaveSettings, useSettings } from '../../features/settings/settings';
 import { navigate } from '../../routing/hashLocation';
@@ -51,21 +48,12 @@ function UndoWindow({ settings }: { settings: Settings }) {
 }
 
 export function SettingsScreen() {
-  const api = useApi();
-  const client = useQueryClient();
   const session = useSession();
   const settings = useSettings();
   const save = useSaveSettings();
   const heading = useRef<HTMLHeadingElement>(null);
   useScreenFocus(heading);
-  const signOut = useMutation({
-    mutationFn: () => api.session.signOut({}),
-    onSuccess: () => {
-      client.clear();
-      void client.invalidateQueries({ queryKey: queryKeys.session });
-      navigate('/', { replace: true });
-    },
-  });
+  const signOut = useSignOut(() => navigate('/', { replace: true }));
 
   return (
     <Box p="lg" style={{ overflowY: 'auto', height: '100%' }}>

@@ -2,10 +2,7 @@
 import { ActionIcon, Badge, Burger, Group, Menu, Text, Tooltip, UnstyledButton, useComputedColorScheme } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { IconChevronDown, IconLogout, IconMoon, IconSearch, IconSettings, IconSun } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiContext';
-import { queryKeys } from '../../features/queryKeys';
-import { useSession } from '../../features/session/session';
+import { useSession, useSignOut } from '../../features/session/session';
 import { useSaveSettings } from '../../features/settings/settings';
 import { navigate } from '../../routing/hashLocation';
 import { KeyHint } from '../../ui/KeyHint';
@@ -21,19 +18,10 @@ function hostOf(url: string): string {
 }
 
 export function HeaderBar({ navOpened, onBurger }: { navOpened: boolean; onBurger: () => void }) {
-  const api = useApi();
-  const client = useQueryClient();
   const session = useSession();
   const scheme = useComputedColorScheme('light');
   const save = useSaveSettings();
-  const signOut = useMutation({
-    mutationFn: () => api.session.signOut({}),
-    onSuccess: () => {
-      client.clear();
-      void client.invalidateQueries({ queryKey: queryKeys.session });
-      navigate('/', { replace: true });
-    },
-  });
+  const signOut = useSignOut(() => navigate('/', { replace: true }));
   const nextScheme = scheme === 'dark' ? 'light' : 'dark';
 
   return (
