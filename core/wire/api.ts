@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { policySchema } from '../policy';
 import { id, isoTime } from './common';
 import { claimSchema, ENTITY_SCHEMAS, moderatorSchema, sanctionSchema, type EntityType } from './entities';
+import { marketplaceEventSchema } from './events';
 
 /** SYNC-API.md bounds: a page holds at most 5,000 changes, a problem lists at most 20 issues. */
 export const FEED_MAX_LIMIT = 5000;
 export const PROBLEM_MAX_ISSUES = 20;
 export const RATING_IDS_MAX = 1000;
 export const SANCTIONS_MAX = 10;
+/** Events in one POST /v1/dev/events (a development tool; datasets are replayed from files). */
+export const DEV_EVENTS_MAX = 100_000;
 
 /**
  * An array whose length is checked before its items: a hostile list of millions is refused in
@@ -199,6 +202,9 @@ export const claimHeldSchema = problemSchema.extend({ status: z.literal(409), cl
 
 // ---------------------------------------------------------------------------------------
 // Development mode: /v1/dev/events, /v1/dev/clock, /v1/dev/faults
+
+/** The body of POST /v1/dev/events: an event log (SYNC-API.md), its length bounded. */
+export const devEventsRequestSchema = z.object({ events: boundedArray(marketplaceEventSchema, DEV_EVENTS_MAX, 'events in one request') });
 
 export const devEventsResultSchema = z.object({
   applied: z.number().int().min(0),

@@ -152,7 +152,7 @@ export const METHODS = {
 
   // Queues and items
   'queues.counts': read(empty, queueCountsSchema),
-  'queues.page': read(queuePageInputSchema, z.object({ items: z.array(queueRowSchema).max(500), total: z.number().int().min(0), next: z.string().nullable(), offset: z.number().int().min(0) })),
+  'queues.page': read(queuePageInputSchema, z.object({ items: z.array(queueRowSchema).max(500), total: z.number().int().min(0), next: z.string().nullable(), offset: z.number().int().min(0).nullable() })),
   'items.get': read(z.object(subject).strict(), itemSchema),
   'assets.get': read(z.object({ assetId: id }).strict(), z.object({ assetId: id, contentType: z.string(), dataUrl: z.string().max(4_000_000) })),
 

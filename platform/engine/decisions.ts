@@ -1,40 +1,26 @@
 // POST /v1/decisions (SYNC-API): a moderator's decision on a submission (R3/R4/R5) or a flag
 // (R12), applied at the platform's clock. Idempotent by decision id: the first answer is kept
 // byte for byte, in the same transaction as the decision's effects.
-import { z } from 'zod';
 import { checkFlagDecision } from '../../core/flag-decisions';
 import { applySanctions } from '../../core/sanctions';
 import {
   approvalOutcome,
   checkSubmissionDecision,
+  decisionRequestSchema,
   parseWith,
+  PROBLEM_MAX_ISSUES,
   REJECT_REASON_IDS,
   REJECT_REASONS,
-  sanctionSchema,
+  type DecisionRequest,
   type EntityType,
   type Moderator,
   type Rating,
 } from '../../core';
-import { id as idSchema, isoTime } from '../../core/wire/common';
 import { revised } from './context';
 import type { Engine } from './engine';
 import { scheduleTimers } from './index-entities';
 
-export const decisionRequestSchema = z.object({
-  id: idSchema,
-  subjectType: z.enum(['submission', 'flag']),
-  subjectId: idSchema,
-  expectedRev: z.number().int().min(1),
-  outcome: z.enum(['approve', 'reject', 'dismiss', 'confirm']),
-  reasonCode: z.string().min(1).max(100).optional(),
-  note: z.string().max(5000).optional(),
-  sanctions: z.array(sanctionSchema).max(10).optional(),
-  statementOfReasons: z.string().max(50_000).optional(),
-  decidedAt: isoTime,
-});
-export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
-
-export interface ChangedEntity {
+interface ChangedEntity {
   seq: number;
   type: EntityType;
   op: 'upsert';
@@ -57,22 +43,10 @@ function problemAnswer(status: 403 | 404 | 409 | 422, kind: string, title: strin
   return { status, kind, problem: true, body: JSON.stringify({ type: `${PROBLEM_BASE}${kind}`, title, status, detail, ...extra }) };
 }
 
-const SUBJECT_OUTCOMES = { submission: ['approve', 'reject'], flag: ['dismiss', 'confirm'] } as const;
-
 export function parseDecision(input: unknown): { ok: true; value: DecisionRequest } | { ok: false; answer: DecisionAnswer } {
   const parsed = parseWith(decisionRequestSchema, input, 'decision');
-  if (!parsed.ok) return { ok: false, answer: problemAnswer(422, 'validation', 'Unprocessable content', parsed.error, { issues: parsed.issues }) };
-  const value = parsed.value;
-  const allowed: readonly string[] = SUBJECT_OUTCOMES[value.subjectType];
-  if (!allowed.includes(value.outcome)) {
-    return {
-      ok: false,
-      answer: problemAnswer(422, 'validation', 'Unprocessable content', `outcome: a ${value.subjectType} takes ${allowed.join(' or ')}, not ${value.outcome}`, {
-        issues: [{ path: 'outcome', message: `expected ${allowed.join(' or ')}` }],
-      }),
-    };
-  }
-  return { ok: true, value };
+  if (!parsed.ok) return { ok: false, answer: problemAnswer(422, 'validation', 'Unprocessable content', parsed.error, { issues: parsed.issues.slice(0, PROBLEM_MAX_ISSUES) }) };
+  return { ok: true, value: parsed.value };
 }
 
 function mayDecide(moderator: Moderator, subjectType: DecisionRequest['subjectType']): boolean {

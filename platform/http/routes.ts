@@ -1,18 +1,16 @@
 // The HTTP surface of SYNC-API.md on node:http: routing, auth, problem answers, and fault
 // injection around everything but /v1/dev/*.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { eventLogSchema, parseWith, type Moderator } from '../../core';
-import { isoTime } from '../../core/wire/common';
+import { claimRequestSchema, devClockRequestSchema, devEventsRequestSchema, faultSettingsSchema, parseWith, SUBJECT_TYPES, type Meta, type Moderator } from '../../core';
 import { designSvg } from '../assets/svg';
 import { claim, releaseClaim } from '../engine/claims';
 import { decide, parseDecision } from '../engine/decisions';
 import { EventTimeError, StoreUnavailableError, type Engine } from '../engine/engine';
 import { authenticate, hasRole, type TokenTable } from './auth';
 import { BODY_LIMIT, DEV_EVENTS_LIMIT, readJson } from './body';
-import { changesReply, feedQuery } from './feed';
-import { faultSettingsSchema, type Faults } from './faults';
-import { HttpProblem } from './problem';
+import { changesReply, checkCursor, feedQuery } from './feed';
+import type { Faults } from './faults';
+import { HttpProblem, PROBLEM_TITLES, problemType } from './problem';
 import { bodyReply, jsonReply, problemReply, rawJsonReply, sendReply, type Fault, type Reply } from './reply';
 import { serveEvents } from './sse';
 
@@ -40,20 +38,12 @@ interface Route {
   handle(r: Request): Promise<Reply>;
 }
 
-const claimBodySchema = z.object({ subjectType: z.enum(['submission', 'flag']), subjectId: z.string().min(1).max(200) });
-const clockBodySchema = z.object({ now: isoTime });
-const SUBJECT_TYPES = new Set(['submission', 'flag']);
-
 function moderators(deps: RouteDeps): ReadonlyMap<string, Moderator> {
   return deps.engine.world.tables.moderator;
 }
 
 function who(r: Request): Moderator {
   return authenticate(r.req, r.deps.tokens, moderators(r.deps));
-}
-
-function validationProblem(error: string, issues: unknown): HttpProblem {
-  return new HttpProblem(422, 'validation', error, { issues });
 }
 
 /** Dev routes take any moderator's token ("Authorization on every call"); the role does not matter on loopback. */
@@ -68,7 +58,8 @@ const routes: Route[] = [
     handle: async (r) => {
       const moderator = who(r);
       const { engine } = r.deps;
-      return jsonReply(200, { apiVersion: 1, serverTime: new Date(engine.nowMs()).toISOString(), policy: engine.policy, moderator });
+      const meta: Meta = { apiVersion: 1, feedId: engine.store.feedId, serverTime: new Date(engine.nowMs()).toISOString(), policy: engine.policy, moderator };
+      return jsonReply(200, meta);
     },
   },
   {
@@ -76,8 +67,9 @@ const routes: Route[] = [
     path: /^\/v1\/changes$/,
     handle: async (r) => {
       who(r);
-      const { after, limit } = feedQuery(r.url.searchParams);
-      return changesReply(r.deps.engine.store, after, limit);
+      const query = feedQuery(r.url.searchParams);
+      checkCursor(r.deps.engine.store, query);
+      return changesReply(r.deps.engine.store, query.after, query.limit);
     },
   },
   {
@@ -111,8 +103,8 @@ const routes: Route[] = [
     handle: async (r) => {
       const moderator = who(r);
       if (!hasRole(moderator, 'quality', 'trust_safety')) throw new HttpProblem(403, 'forbidden', 'Auditors read only: claiming needs the quality, trust_safety or admin role.');
-      const parsed = parseWith(claimBodySchema, await readJson(r.req), 'claim');
-      if (!parsed.ok) throw validationProblem(parsed.error, parsed.issues);
+      const parsed = parseWith(claimRequestSchema, await readJson(r.req), 'claim');
+      if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
       const result = await claim(r.deps.engine, moderator, parsed.value.subjectType, parsed.value.subjectId);
       return claimReply(result);
     },
@@ -124,7 +116,7 @@ const routes: Route[] = [
       const moderator = who(r);
       if (!hasRole(moderator, 'quality', 'trust_safety')) throw new HttpProblem(403, 'forbidden', 'Auditors read only: claims need the quality, trust_safety or admin role.');
       const [subjectType = '', subjectId = ''] = r.params;
-      if (subjectType !== 'submission' && subjectType !== 'flag') throw new HttpProblem(404, 'not-found', `No claims on ${subjectType}: subjects are ${[...SUBJECT_TYPES].join(' and ')}.`);
+      if (subjectType !== 'submission' && subjectType !== 'flag') throw new HttpProblem(404, 'not-found', `No claims on ${subjectType}: subjects are ${SUBJECT_TYPES.join(' and ')}.`);
       return claimReply(await releaseClaim(r.deps.engine, moderator, subjectType, subjectId));
     },
   },
@@ -151,8 +143,8 @@ const routes: Route[] = [
     dev: true,
     handle: async (r) => {
       devCaller(r);
-      const parsed = parseWith(eventLogSchema, await readJson(r.req, DEV_EVENTS_LIMIT), 'event log');
-      if (!parsed.ok) throw validationProblem(parsed.error, parsed.issues);
+      const parsed = parseWith(devEventsRequestSchema, await readJson(r.req, DEV_EVENTS_LIMIT), 'event log');
+      if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
       try {
         return jsonReply(200, await r.deps.engine.applyEvents(parsed.value.events));
       } catch (error) {
@@ -183,8 +175,8 @@ const routes: Route[] = [
     dev: true,
     handle: async (r) => {
       devCaller(r);
-      const parsed = parseWith(clockBodySchema, await readJson(r.req), 'clock move');
-      if (!parsed.ok) throw validationProblem(parsed.error, parsed.issues);
+      const parsed = parseWith(devClockRequestSchema, await readJson(r.req), 'clock move');
+      if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
       try {
         await r.deps.engine.moveClock(Date.parse(parsed.value.now));
       } catch (error) {
@@ -210,7 +202,7 @@ const routes: Route[] = [
     handle: async (r) => {
       devCaller(r);
       const parsed = parseWith(faultSettingsSchema, await readJson(r.req), 'fault settings');
-      if (!parsed.ok) throw validationProblem(parsed.error, parsed.issues);
+      if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
       r.deps.faults.set(parsed.value);
       r.deps.log(`faults: ${JSON.stringify(r.deps.faults.current())}`);
       return jsonReply(200, r.deps.faults.current());
@@ -265,9 +257,26 @@ function match(method: string, pathname: string, dev: boolean): { route: Route; 
   return allow.length > 0 ? { allow } : null;
 }
 
+/** Sent when even a problem answer could not be built: a fixed text that cannot fail. */
+const LAST_RESORT = JSON.stringify({ type: problemType('internal'), title: PROBLEM_TITLES[500], status: 500, detail: 'The platform failed to answer this request.' });
+
 export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    void handle(req, res, deps);
+    handle(req, res, deps).catch((error: unknown) => {
+      // A failure while answering (building or sending the reply) ends this request, never the
+      // process: the server goes on serving everyone else.
+      try {
+        deps.log(`error while answering ${req.method ?? ''} ${req.url?.slice(0, 200) ?? ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      } catch {
+        // Nothing left to tell.
+      }
+      if (res.headersSent || res.destroyed) {
+        res.destroy();
+        return;
+      }
+      res.writeHead(500, { 'Content-Type': 'application/problem+json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(LAST_RESORT)), 'Cache-Control': 'no-store', Connection: 'close' });
+      res.end(LAST_RESORT);
+    });
   };
 }
 

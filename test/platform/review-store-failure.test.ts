@@ -7,8 +7,8 @@
 // other call, before and after, is the real SQLite store.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import type { MarketplaceEvent } from '../../core';
-import { decide, parseDecision, type DecisionRequest } from '../../platform/engine/decisions';
+import type { DecisionRequest, MarketplaceEvent } from '../../core';
+import { decide, parseDecision } from '../../platform/engine/decisions';
 import { StoreUnavailableError, type Engine } from '../../platform/engine/engine';
 import { startPlatform, type RunningPlatform } from '../../platform/server';
 import type * as StoreModule from '../../platform/store/store';

@@ -152,6 +152,34 @@ describe('malformed input changes nothing', () => {
     });
   });
 
+  it('refuses a million invalid events (3 MB) in one problem, and goes on serving', async () => {
+    await changesNothing(async () => {
+      const body = Buffer.from(`{"events":[${new Array<string>(1_000_000).fill('{}').join(',')}]}`);
+      const reply = await rawPost(platform.url, '/v1/dev/events', TOKENS.admin, body);
+      expect(reply.status, reply.text.slice(0, 300)).toBe(422);
+      const problem = problemSchema.parse(JSON.parse(reply.text));
+      expect(problem.detail).toMatch(/at most 100,000 events/);
+    });
+  });
+
+  it('lists at most 20 issues of a log with thousands of invalid events', async () => {
+    await changesNothing(async () => {
+      const events = Array.from({ length: 5000 }, () => ({ at: 'never', type: 'customer.joined', data: {} }));
+      const problem = expectProblem(await admin.post('/v1/dev/events', { events }), 422);
+      expect(problem.issues).toHaveLength(20);
+      expect(problem.detail).toMatch(/more/);
+    });
+  });
+
+  it('refuses a decision voiding 200,000 ratings in one issue, not a 500', async () => {
+    await changesNothing(async () => {
+      const ratingIds = new Array<number>(200_000).fill(7);
+      const body = { id: randomUUID(), subjectType: 'flag', subjectId: 'x', expectedRev: 1, outcome: 'confirm', sanctions: [{ type: 'void_ratings', ratingIds }], statementOfReasons: 'x', decidedAt: '2026-11-02T08:00:00Z' };
+      const problem = expectProblem(await admin.post('/v1/decisions', body), 422);
+      expect(problem.issues).toEqual([{ path: 'sanctions.0.ratingIds', message: 'at most 1,000 rating ids' }]);
+    });
+  });
+
   it('refuses a claim of an unknown subject type', async () => {
     await changesNothing(async () => {
       expectProblem(await admin.post('/v1/claims', { subjectType: 'spaceship', subjectId: 'x' }), [400, 422]);

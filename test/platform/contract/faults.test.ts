@@ -14,7 +14,7 @@ import {
   expectOk,
   expectProblem,
   metaSchema,
-  mustFindEntity,
+  changedEntity,
   postHeldSubmission,
   serverNow,
   setClock,
@@ -125,7 +125,7 @@ describe('fault injection', () => {
     await setFaults(admin, NO_FAULTS);
 
     const retried = expectOk(await platform.api(TOKENS.quality).post('/v1/decisions', body), decisionAppliedSchema);
-    expect(mustFindEntity(retried.entities, 'submission', submission.id).rev).toBe(submission.rev + 1);
+    expect(changedEntity(retried.entities, 'submission', submission.id).rev).toBe(submission.rev + 1);
     await mirror.sync();
     expect(mirror.get('submission', submission.id)).toMatchObject({ status: 'visible', rev: submission.rev + 1 });
   });
