@@ -14,8 +14,12 @@ class FakeEventSource {
   onopen: ((ev: Event) => void) | null = null;
   onmessage: ((m: MessageEvent) => void) | null = null;
   onerror: ((ev: Event) => void) | null = null;
+  named = new Map<string, (m: MessageEvent) => void>();
   constructor(readonly url: string) {
     FakeEventSource.instances.push(this);
+  }
+  addEventListener(type: string, listener: (m: MessageEvent) => void) {
+    this.named.set(type, listener);
   }
   close() {
     this.closed = true;
@@ -25,8 +29,10 @@ class FakeEventSource {
     this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
-  send(data: string) {
-    this.onmessage?.(new MessageEvent('message', { data }));
+  send(data: string, event?: string) {
+    const m = new MessageEvent(event ?? 'message', { data });
+    if (event === undefined) this.onmessage?.(m);
+    else this.named.get(event)?.(m);
   }
   fail(finalClose: boolean) {
     this.readyState = finalClose ? 2 : 0;
@@ -57,10 +63,11 @@ describe('the event stream', () => {
     expect(es?.url).toBe('/api/events?token=T');
     es?.open();
     es?.send(JSON.stringify({ type: 'conflicts.changed', count: 2 }));
+    es?.send(JSON.stringify({ type: 'settings.changed' }), 'settings.changed');
     es?.send('not json');
     es?.send(JSON.stringify({ type: 'conflicts.changed', count: -1 }));
     es?.send(JSON.stringify({ type: 'who.knows' }));
-    expect(got).toEqual([{ type: 'conflicts.changed', count: 2 }]);
+    expect(got).toEqual([{ type: 'conflicts.changed', count: 2 }, { type: 'settings.changed' }]);
     expect(states).toEqual(['connecting', 'open']);
   });
 

@@ -18,8 +18,13 @@ export interface EventSourceLike {
   onopen: ((this: never, ev: Event) => unknown) | null;
   onmessage: ((this: never, ev: MessageEvent) => unknown) | null;
   onerror: ((this: never, ev: Event) => unknown) | null;
+  addEventListener(type: string, listener: (ev: MessageEvent) => void): void;
   close(): void;
 }
+
+/** The browser host names each message after its event type (`event: queues.changed`), and
+ * EventSource hands a named message only to a listener for that name. */
+export const EVENT_TYPES: readonly string[] = consoleEventSchema.options.map((option) => option.shape.type.value);
 
 export interface EventStreamDeps {
   url: string;
@@ -53,7 +58,7 @@ export function createEventStream(deps: EventStreamDeps): { subscribe(listener: 
       attempt = 0;
       setState('open');
     };
-    es.onmessage = (message: MessageEvent) => {
+    const onMessage = (message: MessageEvent) => {
       if (typeof message.data !== 'string' || message.data.length > 1_000_000) return;
       let json: unknown;
       try {
@@ -65,6 +70,8 @@ export function createEventStream(deps: EventStreamDeps): { subscribe(listener: 
       if (!parsed.success) return;
       for (const listener of [...listeners]) listener(parsed.data);
     };
+    es.onmessage = onMessage;
+    for (const type of EVENT_TYPES) es.addEventListener(type, onMessage);
     es.onerror = () => {
       if (es.readyState === es.CLOSED) {
         es.close();

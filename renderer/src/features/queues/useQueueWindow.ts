@@ -11,7 +11,8 @@ export const PAGE_SIZE = 100;
 interface Page {
   items: QueueRow[];
   total: number;
-  offset: number;
+  /** Null only for keyset paging (`after`), which the table does not use. */
+  offset: number | null;
 }
 
 function fetchPage(api: ConsoleApi, queue: Queue, view: QueueView, pageIndex: number): Promise<Page> {
@@ -78,7 +79,7 @@ export async function findNext(client: QueryClient, api: ConsoleApi, queue: Queu
     const following = page.items[at + 1];
     if (following !== undefined) return following.id;
     const pageIndex = Number(key[key.length - 1]);
-    if (!Number.isInteger(pageIndex) || page.offset + page.items.length >= page.total) return null;
+    if (!Number.isInteger(pageIndex) || pageIndex * PAGE_SIZE + page.items.length >= page.total) return null;
     const next = await client.fetchQuery(pageQuery(api, queue, view, pageIndex + 1));
     return next.items[0]?.id ?? null;
   }

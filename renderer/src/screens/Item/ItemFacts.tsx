@@ -1,6 +1,6 @@
 // The right-hand column of the item (UI.md, "The item"): why it is here, the countdown, the
 // designer, the project, who else is looking.
-import { Badge, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { Sparkline } from '@mantine/charts';
 import { IconEye, IconInfoCircle } from '@tabler/icons-react';
 import { CATEGORIES, SUBMISSION_STATUS_TITLES, reviewSla } from '../../../../core';
@@ -144,21 +144,25 @@ export function DesignerCard({ item }: { item: SubmissionItem }) {
             </Box>
           </Tooltip>
         )}
-        <SimpleGrid cols={2} spacing="xs">
-          <Text size="sm" className="tabular">
-            <Text span c="dimmed">
-              Decisions{' '}
-            </Text>
-            {count(d.decisions.approved)} approved · {count(d.decisions.rejected)} rejected
-            {d.decisions.pending > 0 ? ` · ${count(d.decisions.pending)} waiting` : ''}
-          </Text>
-          <Text size="sm" className="tabular">
-            <Text span c="dimmed">
-              Flags{' '}
-            </Text>
-            {d.flags.open + d.flags.confirmed + d.flags.dismissed === 0 ? 'none' : `${count(d.flags.open)} open · ${count(d.flags.confirmed)} confirmed · ${count(d.flags.dismissed)} dismissed`}
-          </Text>
-        </SimpleGrid>
+        <Table verticalSpacing={3} horizontalSpacing={6} fz="sm" withRowBorders={false}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Td c="dimmed" w={90}>
+                Decisions
+              </Table.Td>
+              <Table.Td className="tabular">
+                {count(d.decisions.approved)} approved · {count(d.decisions.rejected)} rejected
+                {d.decisions.pending > 0 ? ` · ${count(d.decisions.pending)} waiting` : ''}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Td c="dimmed">Flags</Table.Td>
+              <Table.Td className="tabular">
+                {d.flags.open + d.flags.confirmed + d.flags.dismissed === 0 ? 'none' : `${count(d.flags.open)} open · ${count(d.flags.confirmed)} confirmed · ${count(d.flags.dismissed)} dismissed`}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
       </Stack>
     </Section>
   );

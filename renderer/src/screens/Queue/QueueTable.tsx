@@ -96,7 +96,7 @@ const Row = memo(function Row({ row, index, top, template, columns, current, che
         <SkeletonCells columns={columns} />
       ) : (
         columns.map((c) => (
-          <div key={c.id} role="gridcell" style={{ padding: '0 8px', minWidth: 0, overflow: 'hidden' }}>
+          <div key={c.id} role="gridcell" style={{ padding: '0 8px', minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
             {c.cell(row, ctx)}
           </div>
         ))

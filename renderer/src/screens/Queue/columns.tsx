@@ -80,7 +80,7 @@ const designerVerified: Column = {
 const project: Column = {
   id: 'project',
   title: 'Project',
-  width: 'minmax(200px, 1.6fr)',
+  width: 'minmax(200px, 1.4fr)',
   cell: (row, ctx) => (
     <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
       <Anchor
@@ -112,11 +112,11 @@ const thumb: Column = {
   cell: (row, ctx) => <Thumb assetId={row.assetId} load={ctx.showImages} blur={ctx.blur} />,
 };
 
-const arrived: Column = { id: 'arrived', title: 'Arrived', width: '110px', sort: 'arrived', cell: (row) => <Ago at={row.submittedAt} /> };
+const arrived: Column = { id: 'arrived', title: 'Arrived', width: '124px', sort: 'arrived', cell: (row) => <Ago at={row.submittedAt} /> };
 
-const releasesIn: Column = { id: 'due', title: 'Releases', width: '150px', sort: 'due', cell: (row) => <ReleasesIn at={row.releaseAt} /> };
+const releasesIn: Column = { id: 'due', title: 'Releases', width: '170px', sort: 'due', cell: (row) => <ReleasesIn at={row.releaseAt} /> };
 
-const dueIn: Column = { id: 'due', title: 'Due', width: '150px', sort: 'due', cell: (row) => <DueIn submittedAt={row.submittedAt} dueAt={row.reviewDueAt} /> };
+const dueIn: Column = { id: 'due', title: 'Due', width: '180px', sort: 'due', cell: (row) => <DueIn submittedAt={row.submittedAt} dueAt={row.reviewDueAt} /> };
 
 const looking: Column = { id: 'looking', title: 'Looking', width: '120px', cell: (row) => <Lookers lookers={row.lookers} /> };
 

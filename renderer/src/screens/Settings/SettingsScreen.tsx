@@ -33,7 +33,7 @@ function UndoWindow({ settings }: { settings: Settings }) {
   return (
     <Stack gap="xs">
       <Group align="flex-end" gap="sm">
-        <NumberInput label="Undo window (seconds)" description="How long a decision waits on this machine before it is sent" min={0} max={60} step={1} value={value} onChange={setValue} w={300} error={valid ? undefined : 'A whole number from 0 to 60'} />
+        <NumberInput label="Undo window (seconds)" description="How long a decision waits on this machine before it is sent" min={0} max={60} step={1} value={value} onChange={setValue} w={340} error={valid ? undefined : 'A whole number from 0 to 60'} />
         <Button variant="default" onClick={() => valid && save.mutate({ undoSeconds: n })} disabled={!valid || n === settings.undoSeconds} loading={save.isPending}>
           Save
         </Button>

@@ -17,7 +17,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: collapsed ? 64 : 240, breakpoint: 'sm', collapsed: { mobile: !mobileOpened } }}
+      navbar={{ width: collapsed ? 64 : 248, breakpoint: 'sm', collapsed: { mobile: !mobileOpened } }}
       footer={{ height: 32 }}
       padding={0}
     >

@@ -1,5 +1,5 @@
 // The left rail: the queues with live counts, then the rest of the work, by role.
-import { ActionIcon, Badge, Box, Divider, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Divider, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
@@ -9,46 +9,47 @@ import { useQueueCounts } from '../../features/sync/sync';
 import { count } from '../../features/time/words';
 import { QUEUE_DESTINATIONS, SETTINGS_DESTINATION, workDestinations, type Destination } from './nav';
 
-function queueBadge(d: Destination, counts: QueueCounts | undefined, collapsed: boolean): ReactNode {
-  if (d.queue === undefined || counts === undefined) return null;
-  const n = counts[d.queue];
-  if (collapsed) return null;
-  if (d.queue === 'review' && (counts.reviewOverdue > 0 || counts.reviewDueSoon > 0)) {
-    return (
-      <Group gap={4} wrap="nowrap" className="tabular">
-        <Badge variant="light" color="gray" size="sm">
-          {count(n)}
-        </Badge>
-        {counts.reviewOverdue > 0 && (
-          <Badge variant="light" color="red" size="sm" title={`${count(counts.reviewOverdue)} overdue`}>
-            {count(counts.reviewOverdue)} overdue
-          </Badge>
-        )}
-        {counts.reviewOverdue === 0 && counts.reviewDueSoon > 0 && (
-          <Badge variant="light" color="yellow" size="sm" title={`${count(counts.reviewDueSoon)} due soon`}>
-            {count(counts.reviewDueSoon)} soon
-          </Badge>
-        )}
-      </Group>
-    );
-  }
+function queueCount(d: Destination, counts: QueueCounts | undefined, collapsed: boolean): ReactNode {
+  if (d.queue === undefined || counts === undefined || collapsed) return null;
   return (
-    <Badge variant="light" color="gray" size="sm" className="tabular">
-      {count(n)}
-    </Badge>
+    <Text span size="xs" c="dimmed" fw={600} className="tabular" data-testid={`count-${d.queue}`}>
+      {count(counts[d.queue])}
+    </Text>
   );
 }
 
-function Item({ d, active, collapsed, right }: { d: Destination; active: boolean; collapsed: boolean; right?: ReactNode }) {
+/** UI.md: the 48-hour queue says "3 overdue" in red (or "2 due soon" in amber) under its name. */
+function reviewLine(counts: QueueCounts | undefined): ReactNode {
+  if (counts === undefined) return undefined;
+  if (counts.reviewOverdue === 0 && counts.reviewDueSoon === 0) return undefined;
+  return (
+    <Text span size="xs" className="tabular" data-testid="count-review-late">
+      {counts.reviewOverdue > 0 && (
+        <Text span size="xs" c="red.8" fw={600}>
+          {count(counts.reviewOverdue)} overdue
+        </Text>
+      )}
+      {counts.reviewOverdue > 0 && counts.reviewDueSoon > 0 && ' · '}
+      {counts.reviewDueSoon > 0 && (
+        <Text span size="xs" c="yellow.9" fw={600}>
+          {count(counts.reviewDueSoon)} due soon
+        </Text>
+      )}
+    </Text>
+  );
+}
+
+function Item({ d, active, collapsed, right, description }: { d: Destination; active: boolean; collapsed: boolean; right?: ReactNode; description?: ReactNode }) {
   const Icon = d.icon;
   const link = (
     <NavLink
       href={`#${d.path}`}
       active={active}
-      label={collapsed ? undefined : d.label}
+      label={collapsed ? undefined : <span style={{ whiteSpace: 'nowrap' }}>{d.label}</span>}
       aria-label={collapsed ? d.label : undefined}
       leftSection={<Icon size={18} stroke={1.6} />}
       rightSection={right}
+      description={collapsed ? undefined : description}
       variant="light"
       styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
     />
@@ -80,7 +81,7 @@ export function Navigation({ collapsed, onToggle }: { collapsed: boolean; onTogg
             )}
             {abilities.queues.map((queue) => {
               const d = QUEUE_DESTINATIONS[queue];
-              return <Item key={d.id} d={d} active={isActive(d)} collapsed={collapsed} right={queueBadge(d, counts.data, collapsed)} />;
+              return <Item key={d.id} d={d} active={isActive(d)} collapsed={collapsed} right={queueCount(d, counts.data, collapsed)} description={queue === 'review' ? reviewLine(counts.data) : undefined} />;
             })}
             <Divider my="sm" />
           </>
