@@ -105,4 +105,77 @@ describe.skipIf(!ready)('the console in Chromium', () => {
     await page.context().close();
     await host.stop();
   }, 240_000);
+
+  it('keeps decisions while the platform is down, says so, and sends them when it is back', async () => {
+    const batch = await seedHeld(platform.admin, 'off', 1);
+    const [id] = batch.submissionIds;
+    const host = await startHost({ platformUrl: platform.url, platformToken: 'dev-quality', dataDir: `${dir.path}/offline`, undoSeconds: 1 });
+    const page = await openConsole(host, `/queues/held/${id ?? ''}`);
+    await page.getByTestId('why').waitFor({ timeout: 30_000 });
+    await platform.stop();
+    try {
+      await page.getByTestId('link-state').filter({ hasText: /^Offline/ }).waitFor({ timeout: 60_000 });
+      await page.keyboard.press('a');
+      await page.getByTestId('link-state').filter({ hasText: 'Offline — 1 decision waits and will be sent when the platform is back' }).waitFor({ timeout: 30_000 });
+      await page.getByText(/saved here; it waits in the outbox/).waitFor({ timeout: 30_000 });
+    } finally {
+      await platform.restart();
+    }
+    await page.getByTestId('link-state').filter({ hasText: /^Online$/ }).waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="outbox"]', { hasText: '0 waiting' }).waitFor({ timeout: 60_000 });
+    expect(await statusOnPlatform(id ?? '')).toEqual({ status: 'visible' });
+    await page.context().close();
+    await host.stop();
+  }, 300_000);
+
+  it('two moderators decide the same design: the second sees the conflict, with what the first decided', async () => {
+    const batch = await seedHeld(platform.admin, 'two', 1);
+    const [id] = batch.submissionIds;
+    const first = await startHost({ platformUrl: platform.url, platformToken: 'dev-quality', dataDir: `${dir.path}/first`, undoSeconds: 1 });
+    const second = await startHost({ platformUrl: platform.url, platformToken: 'dev-admin', dataDir: `${dir.path}/second`, undoSeconds: 4 });
+    const a = await openConsole(first, `/queues/held/${id ?? ''}`);
+    await a.getByTestId('why').waitFor({ timeout: 30_000 });
+    const b = await openConsole(second, `/queues/held/${id ?? ''}`);
+    await b.getByTestId('why').waitFor({ timeout: 30_000 });
+    // The first opened it first, so the platform gave it the claim; the second sees who looks.
+    await b.getByTestId('lookers').filter({ hasText: 'Quality (dev) is also looking' }).waitFor({ timeout: 30_000 });
+
+    await a.keyboard.press('r');
+    await a.keyboard.press('3');
+    await a.keyboard.press('Enter');
+    await b.keyboard.press('a');
+
+    await b.getByText('Decided elsewhere first').waitFor({ timeout: 60_000 });
+    await b.getByTestId('conflicts').filter({ hasText: '1 conflict' }).waitFor({ timeout: 30_000 });
+    await b.getByRole('button', { name: 'Open' }).click();
+    const card = b.getByTestId('conflict');
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/You: approved · Quality \(dev\): rejected \(copyright concern\)/);
+    expect(await statusOnPlatform(id ?? '')).toEqual({ status: 'rejected', reasonCode: 'copyright_concern' });
+    await a.context().close();
+    await b.context().close();
+    await first.stop();
+    await second.stop();
+  }, 300_000);
+
+  it('an auditor sees the queues and the items, and no decision control anywhere', async () => {
+    const batch = await seedHeld(platform.admin, 'aud', 1);
+    const host = await startHost({ platformUrl: platform.url, platformToken: 'dev-auditor', dataDir: `${dir.path}/auditor`, undoSeconds: 1 });
+    const page = await openConsole(host, `/queues/held?designer=${batch.designerId}`);
+    await page.waitForSelector('[role="row"][aria-selected="true"]', { timeout: 30_000 });
+    expect(await page.locator('[role="grid"] input[type="checkbox"]').count()).toBe(0);
+    await page.keyboard.press('x');
+    await page.keyboard.press('Shift+A');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('read-only').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: /Approve|Reject|Undo/ }).count()).toBe(0);
+    await page.keyboard.press('a');
+    await page.keyboard.press('r');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    expect((await host.api.decisions.list({})).items).toEqual([]);
+    await page.context().close();
+    await host.stop();
+  }, 240_000);
 });

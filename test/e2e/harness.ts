@@ -13,7 +13,7 @@ import type { ConsoleApi } from '../../electron/contract';
 import { clientFromCall } from '../../renderer/src/api/client';
 import { createHttpCall } from '../../renderer/src/api/http';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../platform/server';
-import { client, type Client } from '../platform/contract/helpers';
+import { client, iso, serverNow, type Client } from '../platform/contract/helpers';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -56,18 +56,23 @@ export async function startE2EPlatform(dir: string, extra: Partial<PlatformOptio
   let running: RunningPlatform | null = await startPlatform(base);
   const port = running.port;
   const url = running.url.replace(/\/+$/, '');
+  const admin = client(url, 'dev-admin');
+  let stopped = { platformMs: 0, realMs: 0 };
   return {
     url,
     port,
     storePath,
-    admin: client(url, 'dev-admin'),
+    admin,
     async stop() {
-      await running?.close();
+      if (running === null) return;
+      stopped = { platformMs: await serverNow(admin).catch(() => 0), realMs: Date.now() };
+      await running.close();
       running = null;
     },
     async restart() {
-      // A restarted store keeps its own clock; the dataset is not replayed again.
-      running = await startPlatform({ ...base, port, dataset: 'none', clock: undefined, clockRate: undefined });
+      // The same store, not replayed again; its clock goes on from where it stopped as if it had
+      // kept running (the platform's clock is simulated, far from this machine's).
+      running = await startPlatform({ ...base, port, dataset: 'none', clock: iso(stopped.platformMs + (Date.now() - stopped.realMs)), clockRate: 1 });
     },
   };
 }

@@ -172,12 +172,13 @@ export function DecisionsProvider({ children }: { children: ReactNode }) {
         }
         if (before === undefined) return;
         const now = tracker.get(event.decisionId) ?? before;
-        if (event.state === 'sending' || event.state === 'applied') {
-          // A batch speaks once, when its first decision goes.
+        // "Sent" only once the platform has it: leaving the machine is not arriving.
+        if (event.state === 'applied') {
+          // A batch speaks once, when its first decision lands.
           const key = now.batchId ?? now.decisionId;
           if (!announced.current.has(key)) {
             announced.current.add(key);
-            showSettled(now, event.message ?? `${outcomeDone(now.outcome)} · sent`);
+            showSettled(now, `${outcomeDone(now.outcome)} · sent`);
           }
         }
       }),

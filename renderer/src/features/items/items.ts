@@ -3,6 +3,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ConsoleApi } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
+import { ConsoleApiError } from '../../api/errors';
 import { queryKeys, type SubjectType } from '../queryKeys';
 
 export function itemQuery(api: ConsoleApi, subjectType: SubjectType, id: string) {
@@ -13,9 +14,12 @@ export function assetQuery(api: ConsoleApi, assetId: string) {
   return { queryKey: queryKeys.asset(assetId), queryFn: () => api.assets.get({ assetId }), staleTime: Infinity, gcTime: 10 * 60_000 };
 }
 
+/** An item not in the cache yet (a link opened before the sync brought it) is asked for again. */
+const notCachedYet = (error: unknown) => error instanceof ConsoleApiError && error.status === 404;
+
 export function useItem(subjectType: SubjectType, id: string) {
   const api = useApi();
-  return useQuery(itemQuery(api, subjectType, id));
+  return useQuery({ ...itemQuery(api, subjectType, id), refetchInterval: (query) => (notCachedYet(query.state.error) ? 2000 : false) });
 }
 
 export function useAsset(assetId: string | undefined, enabled = true) {

@@ -21,7 +21,7 @@ import { useAbilities } from '../../features/session/session';
 import { useSettings } from '../../features/settings/settings';
 import { navigate, useHashSearch } from '../../routing/hashLocation';
 import { useShortcuts } from '../../shortcuts';
-import { ErrorState, LoadingState } from '../../ui/States';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { statusWord } from '../../ui/status';
 import { useScreenFocus } from '../Shell/useScreenFocus';
 import { DecisionBar } from './DecisionBar';
@@ -39,8 +39,14 @@ export function ItemScreen({ id, queue: routeQueue }: { id: string; queue?: Subm
   const item = useItem('submission', id);
   if (item.isPending) return <LoadingState label="Loading the design…" />;
   if (item.isError) {
-    const gone = item.error instanceof ConsoleApiError && item.error.status === 404;
-    return <ErrorState error={item.error} title={gone ? 'This item is not in the console’s cache' : 'This item could not be loaded'} onRetry={() => void item.refetch()} />;
+    if (item.error instanceof ConsoleApiError && item.error.status === 404) {
+      return (
+        <EmptyState title={`${id} is not on this machine yet`}>
+          It appears here as soon as the sync brings it. If the id is wrong, go back with Esc or pick another from the palette (Ctrl K).
+        </EmptyState>
+      );
+    }
+    return <ErrorState error={item.error} title="This item could not be loaded" onRetry={() => void item.refetch()} />;
   }
   if (item.data.subjectType !== 'submission') return <ErrorState error={new Error('Flags open in the flag view, which arrives with the next part of the console.')} />;
   return <SubmissionView item={item.data} queue={routeQueue ?? queueOf(item.data)} inQueue={routeQueue !== undefined} />;
