@@ -3,22 +3,27 @@
 // console's page); the console service validates the input and its own output; the answer
 // leaves as the contract's envelope, checked here too, since an Error thrown across
 // ipcMain.handle would keep only its message.
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { METHOD_NAMES, ipcChannel, ipcEnvelopeSchema, problem, type IpcEnvelope } from '../contract';
 import type { ConsoleService } from '../services/console/console';
 
-export interface IpcBindingOptions {
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+/** What the binding needs of Electron's ipcMain; `E` is its IpcMainInvokeEvent in the app. */
+export interface IpcHandlers<E> {
+  handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<IpcEnvelope>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface IpcBindingOptions<E> {
+  ipcMain: IpcHandlers<E>;
   console: Pick<ConsoleService, 'call'>;
   /** The sender check (app-url.ts, isTrustedSender, with what Electron says of the event). */
-  isTrusted(event: IpcMainInvokeEvent): boolean;
+  isTrusted(event: E): boolean;
   log(line: string): void;
 }
 
 const refused = (method: string): IpcEnvelope => ({ ok: false, problem: problem(403, 'untrusted-sender', `${method} was called from outside the console's own page; the call was refused.`) });
 
 /** Binds every method; the returned function removes the handlers again. */
-export function bindConsoleIpc(options: IpcBindingOptions): () => void {
+export function bindConsoleIpc<E>(options: IpcBindingOptions<E>): () => void {
   for (const method of METHOD_NAMES) {
     options.ipcMain.handle(ipcChannel(method), async (event, ...args: unknown[]): Promise<IpcEnvelope> => {
       if (!options.isTrusted(event)) {

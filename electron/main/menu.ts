@@ -16,6 +16,10 @@ export const MENU_COMMANDS = {
 } as const satisfies Record<string, { label: string; keys: string; accelerator?: string }>;
 export type MenuCommand = keyof typeof MENU_COMMANDS;
 
+export function isMenuCommand(id: string): id is MenuCommand {
+  return Object.hasOwn(MENU_COMMANDS, id);
+}
+
 /**
  * The event a menu command sends to the renderer: `{type: 'menu.command', command}`, checked
  * against the contract's event schema like every event main sends. Null while the contract has

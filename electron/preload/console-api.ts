@@ -1,7 +1,6 @@
 // The console API over IPC, as the renderer sees it: one function per contract method, each on
 // its own channel (never a generic invoke), each answer's envelope and output checked with the
 // contract's schemas. Built from an injected ipcRenderer so tests run it without Electron.
-import type { ipcRenderer } from 'electron';
 import {
   IPC_EVENTS_CHANNEL,
   METHODS,
@@ -17,7 +16,12 @@ import {
   type MethodName,
 } from '../contract';
 
-export type IpcInvoker = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
+/** What the API needs of Electron's ipcRenderer (which fits it as it is). */
+export interface IpcInvoker {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
+}
 
 /**
  * How a call fails in the renderer. Electron's contextBridge keeps only the message of an Error
