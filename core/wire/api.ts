@@ -138,8 +138,21 @@ export const SUBJECT_OUTCOMES = { submission: ['approve', 'reject'], flag: ['dis
 export const OUTCOMES = ['approve', 'reject', 'dismiss', 'confirm'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** A decision id is a UUID made by the console (RFC 9562 text form, any version). */
-export const decisionIdSchema = z.uuid({ message: 'expected a UUID such as 0b6f3f7e-8f7a-4f3e-9d7c-2a1b3c4d5e6f' });
+/**
+ * A decision id is a UUID made by the console (RFC 9562 text form, any version), read in its
+ * lowercase form: UUIDs compare without regard to case, so "0B6F…" and "0b6f…" are one key.
+ */
+export const decisionIdSchema = z
+  .uuid({ message: 'expected a UUID such as 0b6f3f7e-8f7a-4f3e-9d7c-2a1b3c4d5e6f' })
+  .transform((uuid) => uuid.toLowerCase());
+
+/** What each outcome takes besides a note: a stray field would be stored, or silently dropped. */
+const OUTCOME_FIELDS = {
+  approve: [],
+  reject: ['reasonCode'],
+  dismiss: ['reasonCode'],
+  confirm: ['sanctions', 'statementOfReasons'],
+} as const satisfies Record<Outcome, ReadonlyArray<'reasonCode' | 'sanctions' | 'statementOfReasons'>>;
 
 /** The wire sanctions with their lists bounded (SYNC-API.md: `ratingIds` ≤ 1,000). */
 export const boundedSanctionSchema = z.discriminatedUnion('type', [
@@ -166,6 +179,13 @@ export const decisionRequestSchema = z
     const allowed: readonly string[] = SUBJECT_OUTCOMES[request.subjectType];
     if (!allowed.includes(request.outcome)) {
       ctx.addIssue({ code: 'custom', path: ['outcome'], message: `a ${request.subjectType} takes ${allowed.join(' or ')}, not ${request.outcome}` });
+      return;
+    }
+    const takes: readonly string[] = OUTCOME_FIELDS[request.outcome];
+    for (const field of ['reasonCode', 'sanctions', 'statementOfReasons'] as const) {
+      if (request[field] !== undefined && !takes.includes(field)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `${request.outcome} takes no ${field}` });
+      }
     }
   });
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;

@@ -1,17 +1,14 @@
-// What an event handler, a timer or a decision works with: the world, the timer queue, the
-// policy and the platform time at which the change happens.
+// What an event handler, a timer, a decision or a claim works with: the world (whose `put`
+// keeps indexes, timers and detection marks), the policy and the platform time at which the
+// change happens.
 import type { Policy } from '../../core';
-import type { TimerQueue } from './timers';
 import type { World } from './world';
 
 export interface ApplyContext {
   world: World;
-  timers: TimerQueue;
   policy: Policy;
   nowMs: number;
   nowIso: string;
-  /** Designers whose R12 facts changed: detection re-runs for them before the batch is written. */
-  touched: Set<string>;
 }
 
 export type Outcome = { ok: true } | { ok: false; reasonCode: string };

@@ -151,3 +151,35 @@ describe('R13 audit', () => {
     expect(found('2026-11-02T11:00:00.001Z')).toEqual([]);
   });
 });
+
+describe('R13 audit reads times as instants', () => {
+  /** Drops the milliseconds: "2026-11-02T17:12:00.000Z" → "2026-11-02T17:12:00Z", the same instant. */
+  const withoutMs = (iso: string) => iso.replace('.000Z', 'Z');
+
+  it('takes a release time and a review deadline written without milliseconds as the same instants', () => {
+    // SYNC-API times are ISO 8601 UTC with Z; a backend may leave out ".000".
+    const held = makeSubmission({ id: 's1', submittedAt: '2026-11-02T11:00:00Z' });
+    const heldVerdict = intakeSubmission({ submission: held, project, designer: makeDesigner(), ratings: low });
+    expect(heldVerdict.status).toBe('held');
+    const waiting = makeSubmission({ id: 's2', designerId: 'd2', submittedAt: '2026-11-02T12:00:00Z' });
+    const waitingVerdict = intakeSubmission({ submission: waiting, project, designer: makeDesigner({ id: 'd2', verification: 'unverified' }), ratings: low });
+    expect(waitingVerdict.status).toBe('pending_review');
+
+    const submissions: Submission[] = [
+      { ...held, status: 'held', holdReason: 'held_low_rating', releaseAt: withoutMs(heldVerdict.releaseAt ?? '') },
+      { ...waiting, status: 'pending_review', reviewDueAt: withoutMs(waitingVerdict.reviewDueAt ?? '') },
+    ];
+    const report = auditRecords({ designers, projects: [project], ratings: low, submissions }, { from: period.from, to: '2026-11-03T00:00:00.000Z' });
+    expect(report.findings).toEqual([]);
+  });
+
+  it('reports a rejection whose code is only a name every object has ("constructor")', () => {
+    const rejected: Submission = {
+      ...makeSubmission({ id: 's9', submittedAt: '2026-11-02T18:00:00.000Z' }),
+      status: 'rejected',
+      holdReason: 'launch_period_over',
+      decision: { decisionId: 'x', outcome: 'reject', reasonCode: 'constructor', moderatorId: 'm1', at: '2026-11-02T18:10:00.000Z' },
+    };
+    expect(kinds({ designers: [makeDesigner()], projects: [project], ratings: low, submissions: [rejected] })).toEqual(['decision_without_reason:s9']);
+  });
+});

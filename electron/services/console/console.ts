@@ -28,6 +28,7 @@ import { flagItem, submissionItem } from '../queries/items';
 import { BadCursor, queueCounts, queuePage } from '../queries/queues';
 import { previewSanctions, statementFor } from '../queries/sanctions';
 import { PlatformRefusal, PlatformUnauthorized, PlatformUnreachable, createPlatformClient } from '../sync/platform-client';
+import { FailsafeStop } from '../sync/sync-engine';
 import type { SecretStore } from './secrets';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { normalisePlatformUrl, openWorkspace, type Workspace, type WorkspaceDeps } from './workspace';
@@ -51,6 +52,8 @@ export type CallResult<M extends MethodName = MethodName> = { ok: true; value: O
 
 export interface ConsoleService {
   readonly events: EventBus;
+  /** Any method by name (the transports); typed by the contract when the name is known. */
+  call<M extends MethodName>(method: M, input: unknown): Promise<CallResult<M>>;
   call(method: string, input: unknown): Promise<CallResult>;
   /**
    * Signs in directly (the host's --platform and the demo workspace). With `offline: 'resume'`,
@@ -361,6 +364,7 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
     if (error instanceof BadCursor || error instanceof RangeError) return problem(400, 'validation', error.message);
     if (error instanceof PlatformUnauthorized) return problem(401, 'platform-unauthorized', `The platform no longer accepts this sign-in: ${error.message} Sign in again.`);
     if (error instanceof PlatformUnreachable) return problem(503, 'platform-unreachable', `The platform could not be reached: ${error.message}`);
+    if (error instanceof FailsafeStop) return problem(409, 'deletions-need-confirmation', error.message);
     if (error instanceof PlatformRefusal) return problem(error.status === 403 ? 403 : error.status === 404 ? 404 : 409, 'platform-refused', error.problem.detail);
     log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return problem(500, 'internal', `${method} failed on the console's side; it has been logged. Try again, and restart the console if it keeps failing.`);
@@ -399,7 +403,8 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
 
   return {
     events,
-    call,
+    // The output was just checked against the method's own schema: that is its type.
+    call: call as ConsoleService['call'],
     signIn,
     resume,
     workspace: () => current,

@@ -155,6 +155,8 @@ export async function openCache(file: string): Promise<CacheDb> {
       await read.destroy();
       try {
         await write('sync_state').update({ clean_shutdown: 1 });
+        // Fresh statistics for the query planner, as SQLite advises before closing.
+        await write.raw('PRAGMA optimize');
         await write.raw('PRAGMA wal_checkpoint(TRUNCATE)');
       } finally {
         await write.destroy();

@@ -209,7 +209,11 @@ export async function queuePage(ctx: QueryContext, input: ParsedPageInput): Prom
   }
   const keyColumn = input.sort === 'arrived' ? 's.submitted_at' : 's.queue_at';
   const base = () => submissionFilters(ctx, ctx.read('submissions as s'), input.queue === 'held' ? 'held' : 'review', input.filter);
-  const query = base()
+  // By arrival with no narrower filter, the arrival index gives the order without a sort; the
+  // planner without statistics may not see that, so it is named.
+  const narrowed = input.filter?.category !== undefined || input.filter?.designerId !== undefined || input.filter?.projectId !== undefined;
+  const from = input.sort === 'arrived' && !narrowed ? ctx.read.raw('submissions AS s INDEXED BY submissions_queue_arrived') : 'submissions as s';
+  const query = submissionFilters(ctx, ctx.read.from(from), input.queue === 'held' ? 'held' : 'review', input.filter)
     .leftJoin('designers as d', 'd.id', 's.designer_id')
     .leftJoin('projects as p', 'p.id', 's.project_id')
     .leftJoin('designer_ratings as r', (j) => j.on('r.designer_id', 's.designer_id').andOn('r.category', 's.category'))

@@ -51,12 +51,13 @@ export interface SyncEngine {
 const FAILSAFE_MIN_DELETES = 100;
 const FAILSAFE_SHARE = 0.5;
 
-class FailsafeStop extends Error {
+export class FailsafeStop extends Error {
+  override name = 'FailsafeStop';
   constructor(
     readonly deletes: number,
     readonly cached: number,
   ) {
-    super(`this pull would delete ${deletes} of ${cached} cached records`);
+    super(`This sync would delete ${deletes} of the ${cached} records in the cache; it stopped to ask. Confirm the deletions to go on.`);
   }
 }
 
@@ -288,6 +289,8 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     deletionsConfirmed = false;
     failsafe = undefined;
     lastSyncedAt = toIso(platformNow());
+    // After a big pull (a first sync), statistics that let the planner pick the queue indexes.
+    if (applied > 10_000) await db.write.raw('PRAGMA optimize=0x10002');
   }
 
   let runningPull: Promise<void> | null = null;

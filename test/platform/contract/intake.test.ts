@@ -2,6 +2,7 @@
 // R3 holds, R4 the 48-hour queue, R5 automatic transitions, R8 review publication, and
 // the log's own rules (never back in time; refused events change nothing else).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventLog } from '../../../core';
 import {
   DAY,
   HOUR,
@@ -213,7 +214,10 @@ describe('the event log never goes back in time', () => {
     const second = uid('order-b');
     const log = new Log(now + 2 * HOUR).customer(first);
     log.push({ at: new Date(now + HOUR).toISOString(), type: 'customer.joined', data: { id: second } });
-    expectProblem(await api.post('/v1/dev/events', log.toJSON()), 422);
+    const problem = expectProblem(await api.post('/v1/dev/events', log.toJSON()), 422);
+    // The later event is out of order with the one before it; the clock is not to blame.
+    expect(problem.detail).toMatch(/events\.1\.at: .* earlier than the event before it \(events\.0\.at/);
+    expect(problem.detail).not.toMatch(/platform's clock/);
     expect(await feedLast(api)).toBe(last);
     expect(await serverNow(api)).toBe(now);
   });
@@ -222,6 +226,40 @@ describe('the event log never goes back in time', () => {
     const log = new Log((await serverNow(api)) + 5 * HOUR).customer(uid('clock-c'));
     await postEvents(api, log);
     expect(await serverNow(api)).toBe(log.nowMs);
+  });
+});
+
+describe('times', () => {
+  const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+  /** Every time-valued field (`at`, `…At`, `…Until`) anywhere in a value. */
+  function times(value: unknown, key = ''): string[] {
+    if (Array.isArray(value)) return value.flatMap((v) => times(v));
+    if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => times(v, k));
+    return typeof value === 'string' && /^(at|.*At|.*Until)$/.test(key) ? [value] : [];
+  }
+
+  it('writes every time in one format, with milliseconds, however the log wrote it', async () => {
+    const start = new Date((await serverNow(api)) + HOUR);
+    start.setUTCMinutes(0, 0, 0);
+    const at = (hours: number) => new Date(start.getTime() + hours * HOUR).toISOString().replace('.000Z', 'Z');
+    const [designer, customer, project, submission] = [uid('time-d'), uid('time-c'), uid('time-p'), uid('time-s')];
+    const log: EventLog = {
+      events: [
+        { at: at(0), type: 'customer.joined', data: { id: customer } },
+        { at: at(0), type: 'designer.joined', data: { id: designer, handle: designer, verification: 'unverified' } },
+        { at: at(1), type: 'project.launched', data: { id: project, customerId: customer, category: 'logo', kind: 'contest', endsAt: at(73) } },
+        { at: at(2), type: 'submission.created', data: { id: submission, projectId: project, designerId: designer, kind: 'original' } },
+        { at: at(3), type: 'designer.status_changed', data: { id: designer, accountStatus: 'suspended', suspendedUntil: at(50) } },
+      ],
+    };
+    const result = await postEvents(api, log);
+    expect(result.refused).toEqual([]);
+    const m = await mirror();
+    const written = [m.get('designer', designer), m.get('project', project), m.get('submission', submission), m.get('customer', customer)].flatMap((e) => times(e));
+    expect(written.length).toBeGreaterThanOrEqual(7);
+    for (const time of written) expect(time).toMatch(CANONICAL);
+    expect(m.get('project', project).endsAt).toBe(new Date(Date.parse(at(73))).toISOString());
   });
 });
 
