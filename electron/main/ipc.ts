@@ -4,7 +4,7 @@
 // leaves as the contract's envelope, checked here too, since an Error thrown across
 // ipcMain.handle would keep only its message.
 import { METHOD_NAMES, ipcChannel, ipcEnvelopeSchema, problem, type IpcEnvelope } from '../contract';
-import type { ConsoleService } from '../services/console/console';
+import type { CallResult } from '../services/console/console';
 
 /** What the binding needs of Electron's ipcMain; `E` is its IpcMainInvokeEvent in the app. */
 export interface IpcHandlers<E> {
@@ -14,7 +14,8 @@ export interface IpcHandlers<E> {
 
 export interface IpcBindingOptions<E> {
   ipcMain: IpcHandlers<E>;
-  console: Pick<ConsoleService, 'call'>;
+  /** The console service (any method by name: the binding is generic over the contract). */
+  console: { call(method: string, input: unknown): Promise<CallResult> };
   /** The sender check (app-url.ts, isTrustedSender, with what Electron says of the event). */
   isTrusted(event: E): boolean;
   log(line: string): void;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, ipcChannel, isMethodName } from '../../electron/contract';
 import { bindConsoleIpc } from '../../electron/main/ipc';
-import { createConsole, type ConsoleService } from '../../electron/services/console/console';
+import { createConsole, type CallResult, type ConsoleService } from '../../electron/services/console/console';
 import { memorySecrets } from '../../electron/services/console/secrets';
 
 interface FakeEvent {
@@ -21,12 +21,12 @@ let calls: string[];
 let logged: string[];
 let unbind: () => void;
 
-function bind(console: Pick<ConsoleService, 'call'>) {
+function bind(console: { call(method: string, input: unknown): Promise<CallResult> }) {
   handlers = new Map();
   unbind = bindConsoleIpc<FakeEvent>({
     ipcMain: { handle: (channel, handler) => void handlers.set(channel, handler), removeHandler: (channel) => void handlers.delete(channel) },
     console: {
-      call: (method, input) => {
+      call: (method: string, input: unknown) => {
         calls.push(method);
         return console.call(method, input);
       },
