@@ -1,6 +1,7 @@
 // Reference platform benchmarks (platform/README.md, "Speed"): replay of a generated event log
 // through the engine (events/s and peak RSS), a full pull of the feed over loopback
-// (entities/s, streamed from the store), and decision round-trips (p50/p95).
+// (entities/s, streamed from the store), decision round-trips (p50/p95), and the latency that
+// fault injection adds (and does not add to /v1/dev/*) — measured here, never asserted in tests.
 // BENCH_PLATFORM_SIZE=large replays the large log (millions of events; minutes); the default
 // is medium, which finishes in about a minute here.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -139,6 +140,43 @@ async function decisionFigure(dir: string): Promise<Figure> {
   }
 }
 
+/** Fault injection's added latency: what a console's reliability test sees, and that /v1/dev/* never waits. */
+async function faultLatencyFigure(dir: string): Promise<Figure> {
+  const n = 20;
+  const latencyMs = 200;
+  const platform = await startPlatform({ dev: true, storePath: join(dir, 'faults.sqlite'), dataset: 'none', clock: END, port: 0 });
+  try {
+    const headers = { authorization: 'Bearer dev-admin', 'content-type': 'application/json' };
+    const set = await fetch(`${platform.url}/v1/dev/faults`, { method: 'POST', headers, body: JSON.stringify({ latencyMs }) });
+    if (set.status !== 200) throw new Error(`dev faults: ${set.status}`);
+    const timed = async (path: string): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${platform.url}${path}`, { headers });
+        await res.text();
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+        times.push(performance.now() - t0);
+      }
+      return times.sort((a, b) => a - b);
+    };
+    const start = performance.now();
+    const delayed = await timed('/v1/meta');
+    const seconds = (performance.now() - start) / 1000;
+    const dev = await timed('/v1/dev/clock');
+    return {
+      name: `fault injection, latencyMs ${latencyMs}: GET /v1/meta round-trip (GET /v1/dev/clock beside it, never delayed)`,
+      rows: n,
+      unit: 'requests',
+      seconds,
+      perSecond: n / seconds,
+      note: `meta min ${delayed[0]?.toFixed(1)} ms, p50 ${percentile(delayed, 50).toFixed(1)} ms; dev clock p50 ${percentile(dev, 50).toFixed(1)} ms, max ${dev.at(-1)?.toFixed(1)} ms`,
+    };
+  } finally {
+    await platform.close();
+  }
+}
+
 /** The large world needs about 5 GB of heap: its replay runs in a child with room for it. */
 const LARGE_HEAP_MB = 16_384;
 
@@ -172,7 +210,8 @@ export async function benchPlatform(): Promise<Figure[]> {
     const pullStore = size === 'medium' ? replay.storePath : (await replayFigure('medium', dir)).storePath;
     const pull = await pullFigure(pullStore, 'medium');
     const decisions = await decisionFigure(dir);
-    return [...replay.figures, ...pull, decisions];
+    const faults = await faultLatencyFigure(dir);
+    return [...replay.figures, ...pull, decisions, faults];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

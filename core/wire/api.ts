@@ -98,25 +98,29 @@ export const changeSchema = z
   });
 export type Change = z.infer<typeof changeSchema>;
 
-export const changesPageSchema = z
-  .object({
-    feedId: z.string().min(1).max(200),
-    changes: boundedArray(changeSchema, FEED_MAX_LIMIT, 'changes on a page'),
-    last: z.number().int().min(0),
-    hasMore: z.boolean(),
-  })
+/** A page's frame, its changes not yet looked at: a reader may then check them a slice at a time. */
+export const changesPageFrameSchema = z.object({
+  feedId: z.string().min(1).max(200),
+  changes: z.array(z.unknown()).max(FEED_MAX_LIMIT, `at most ${FEED_MAX_LIMIT.toLocaleString('en-US')} changes on a page`),
+  last: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
+
+/** The order a page must keep: seq strictly increasing, and `last` the seq it ends at. */
+export function pageOrderIssues(page: { changes: ReadonlyArray<{ seq: number }>; last: number }): Array<{ path: Array<string | number>; message: string }> {
+  let previous = 0;
+  for (const [index, change] of page.changes.entries()) {
+    if (change.seq <= previous) return [{ path: ['changes', index, 'seq'], message: `seq ${change.seq} does not follow ${previous}` }];
+    previous = change.seq;
+  }
+  if (page.changes.length > 0 && page.last !== previous) return [{ path: ['last'], message: `last is ${page.last} but the page ends at seq ${previous}` }];
+  return [];
+}
+
+export const changesPageSchema = changesPageFrameSchema
+  .extend({ changes: boundedArray(changeSchema, FEED_MAX_LIMIT, 'changes on a page') })
   .superRefine((page, ctx) => {
-    let previous = 0;
-    for (const [index, change] of page.changes.entries()) {
-      if (change.seq <= previous) {
-        ctx.addIssue({ code: 'custom', path: ['changes', index, 'seq'], message: `seq ${change.seq} does not follow ${previous}` });
-        return;
-      }
-      previous = change.seq;
-    }
-    if (page.changes.length > 0 && page.last !== previous) {
-      ctx.addIssue({ code: 'custom', path: ['last'], message: `last is ${page.last} but the page ends at seq ${previous}` });
-    }
+    for (const issue of pageOrderIssues(page)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type ChangesPage = z.infer<typeof changesPageSchema>;
 

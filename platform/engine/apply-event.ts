@@ -16,7 +16,7 @@ import {
   type Rating,
   type Review,
 } from '../../core';
-import { OK, refuse, revised, type ApplyContext, type Outcome } from './context';
+import { joiningHistory, OK, refuse, revised, revisedDesigner, type ApplyContext, type Outcome } from './context';
 import { closeProject, publishReviews } from './transitions';
 
 /** The image of a submission is addressed by an asset id of its own (GET /v1/assets/{id}). */
@@ -48,16 +48,16 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
     case 'designer.verification_changed': {
       const d = ctx.world.tables.designer.get(event.data.id);
       if (d === undefined) return refuse('unknown_designer');
-      if (d.verification !== event.data.verification) ctx.world.put('designer', revised(d, { verification: event.data.verification }));
+      const next = revisedDesigner(d, { verification: event.data.verification }, event.at);
+      if (next !== d) ctx.world.put('designer', next);
       return OK;
     }
     case 'designer.status_changed': {
       const d = ctx.world.tables.designer.get(event.data.id);
       if (d === undefined) return refuse('unknown_designer');
       const suspendedUntil = event.data.accountStatus === 'suspended' ? event.data.suspendedUntil : undefined;
-      if (d.accountStatus !== event.data.accountStatus || d.suspendedUntil !== suspendedUntil) {
-        ctx.world.put('designer', revised(d, { accountStatus: event.data.accountStatus, suspendedUntil }));
-      }
+      const next = revisedDesigner(d, { accountStatus: event.data.accountStatus, suspendedUntil }, event.at);
+      if (next !== d) ctx.world.put('designer', next);
       return OK;
     }
     case 'customer.joined': {
@@ -213,6 +213,7 @@ function designerJoined(ctx: ApplyContext, event: EventOf<'designer.joined'>): O
     joinedAt: event.at,
     verification: data.verification,
     accountStatus: 'active',
+    history: joiningHistory(event.at, { verification: data.verification, accountStatus: 'active' }),
   });
   return OK;
 }

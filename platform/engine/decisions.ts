@@ -5,7 +5,7 @@
 import { checkFlagDecision } from '../../core/flag-decisions';
 import { applySanctions } from '../../core/sanctions';
 import { approvalOutcome, checkSubmissionDecision, toIso, toMs, type DecisionRequest, type EntityType, type Rating, type SubjectType } from '../../core';
-import { revised, type ApplyContext } from './context';
+import { revised, revisedDesigner, type ApplyContext } from './context';
 
 /** What a 409 says: why, and the subject as the platform has it now (SYNC-API `current`). */
 export interface ConflictFacts {
@@ -131,8 +131,10 @@ function decideFlag(ctx: ApplyContext, moderatorId: string, request: DecisionReq
   if (outcome === 'confirm' && designer !== undefined) {
     // Suspension days count from decidedAt, as the statement of reasons says; voids at the clock.
     const result = applySanctions({ designer, ratings, sanctions: request.sanctions ?? [], at: ctx.nowIso, suspendFrom: decidedAt.at });
-    if (result.changed.designer !== null) {
-      world.put('designer', result.changed.designer);
+    const account = result.changed.designer;
+    if (account !== null) {
+      // The core gives the account's new state; its history records when the platform applied it.
+      world.put('designer', revisedDesigner(designer, { accountStatus: account.accountStatus, suspendedUntil: account.suspendedUntil }, ctx.nowIso));
       changed.push({ type: 'designer', id: designer.id });
     }
     for (const rating of result.changed.ratings) {

@@ -3,7 +3,7 @@
 // re-checked against the entity, so a stale timer does nothing.
 import { reviewPublication } from '../../core/reviews';
 import { toIso, toMs, type Claim } from '../../core';
-import { revised, type ApplyContext } from './context';
+import { revised, revisedDesigner, type ApplyContext } from './context';
 import type { Timer } from './timers';
 
 export function fireTimer(ctx: ApplyContext, timer: Timer): void {
@@ -25,7 +25,7 @@ export function fireTimer(ctx: ApplyContext, timer: Timer): void {
     case 'suspension_end': {
       const designer = ctx.world.tables.designer.get(timer.id);
       if (designer?.accountStatus === 'suspended' && designer.suspendedUntil !== undefined && toMs(designer.suspendedUntil) <= ctx.nowMs) {
-        ctx.world.put('designer', revised(designer, { accountStatus: 'active', suspendedUntil: undefined }));
+        ctx.world.put('designer', revisedDesigner(designer, { accountStatus: 'active', suspendedUntil: undefined }, ctx.nowIso));
       }
       return;
     }

@@ -9,6 +9,7 @@ import {
   faultSettingsSchema,
   parseWith,
   SUBJECT_TYPES,
+  type DevEventsResult,
   type Meta,
   type Moderator,
   type SubjectType,
@@ -158,7 +159,7 @@ const routes: Route[] = [
       const parsed = parseWith(devEventsRequestSchema, await readJson(r.req, DEV_EVENTS_LIMIT), 'event log');
       if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
       try {
-        return jsonReply(200, await r.deps.engine.applyEvents(parsed.value.events));
+        return jsonReply(200, (await r.deps.engine.applyEvents(parsed.value.events)) satisfies DevEventsResult);
       } catch (error) {
         if (error instanceof EventTimeError) throw new HttpProblem(422, 'event-in-the-past', error.message, { index: error.index });
         throw error;

@@ -95,6 +95,32 @@ describe('R13 audit', () => {
     expect(kinds(records)).toEqual(['held_should_show:s2']);
   });
 
+  it('replays verification from the designers’ own history when no designerHistory is given', () => {
+    const records = faithful();
+    // d2 is revoked today, was verified when s2 arrived (no review needed then), revoked since.
+    const d2 = makeDesigner({
+      id: 'd2',
+      handle: 'bo',
+      verification: 'revoked',
+      history: [
+        { at: '2026-01-10T09:00:00.000Z', verification: 'verified', accountStatus: 'active' },
+        { at: '2026-11-10T00:00:00.000Z', verification: 'revoked', accountStatus: 'active' },
+      ],
+    });
+    records.designers = [designers[0]!, d2];
+    records.submissions = records.submissions.map((s) => (s.id === 's2' ? { ...s, reviewDueAt: undefined, holdReason: 'unrated', status: 'visible', decision: undefined } : s));
+    expect(kinds(records)).toEqual([]);
+    // Read as if always revoked, the same records would show a skipped review.
+    records.designers = [designers[0]!, { ...d2, history: [{ at: d2.joinedAt, verification: 'revoked', accountStatus: 'active' }] }];
+    expect(kinds(records)).toEqual(['review_skipped:s2']);
+  });
+
+  it('writes finding times in the canonical format whatever the records wrote', () => {
+    const records = faithful();
+    records.submissions = records.submissions.map((s) => (s.id === 's1' ? { ...s, submittedAt: '2026-11-02T11:00:00Z', status: 'visible', holdReason: 'rating_ok', releaseAt: undefined } : s));
+    expect(auditRecords(records, period).findings.map((f) => f.at)).toEqual(['2026-11-02T11:00:00.000Z']);
+  });
+
   it('reports a rejection without a reason code', () => {
     const records = faithful();
     records.submissions = records.submissions.map((s) => (s.id === 's1' ? { ...s, status: 'rejected', decision: { decisionId: 'y', outcome: 'reject', moderatorId: 'm1', at: '2026-11-02T12:00:00.000Z' } } : s));

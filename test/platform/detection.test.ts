@@ -69,6 +69,11 @@ describe('incremental detection', () => {
     await engine.moveClock(Date.parse('2026-11-09T10:00:00.000Z'));
     expect(engine.world.tables.designer.get('d1')).toMatchObject({ accountStatus: 'active' });
     expect(engine.world.tables.designer.get('d1')?.suspendedUntil).toBeUndefined();
+    expect(engine.world.tables.designer.get('d1')?.history.map((h) => [h.at, h.accountStatus])).toEqual([
+      ['2026-11-02T08:00:00.000Z', 'active'],
+      ['2026-11-02T10:00:00.000Z', 'suspended'],
+      ['2026-11-09T10:00:00.000Z', 'active'],
+    ]);
   });
 
   it('keeps flags and decisions across a restart, answering a repeated decision id the same', async () => {

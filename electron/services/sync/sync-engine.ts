@@ -86,7 +86,7 @@ function errorText(error: unknown): string {
 
 export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> {
   const { db, platform, events, log } = deps;
-  const pageSize = deps.pageSize ?? 1000;
+  const pageSize = deps.pageSize ?? 500;
   const pollMs = deps.pollMs ?? 10_000;
   const stallMs = deps.stallMs ?? 60_000;
   const initial = await readSyncState(db.write);

@@ -10,6 +10,7 @@ const designer = {
   joinedAt: '2026-11-02T09:00:00.000Z',
   verification: 'verified',
   accountStatus: 'active',
+  history: [{ at: '2026-11-02T09:00:00.000Z', verification: 'verified', accountStatus: 'active' }],
 };
 
 const request = {

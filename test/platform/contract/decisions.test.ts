@@ -343,6 +343,9 @@ describe('deciding flags', () => {
     const designer = changedEntity(answer.entities, 'designer', scenario.designerId);
     expect(designer.accountStatus).toBe('suspended');
     expect(ms(designer.suspendedUntil ?? 'missing')).toBe(now + 7 * DAY);
+    // The history records the suspension when the platform applied it, after the state it joined with.
+    expect(designer.history.at(-1)).toEqual({ at: iso(now), verification: 'verified', accountStatus: 'suspended', suspendedUntil: iso(now + 7 * DAY) });
+    expect(designer.history[0]).toMatchObject({ at: designer.joinedAt, accountStatus: 'active' });
 
     const m = await mirror();
     expect(m.get('designer', scenario.designerId)).toEqual(designer);

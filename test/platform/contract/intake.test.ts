@@ -151,14 +151,22 @@ describe('R4 intake: the 48-hour review queue', () => {
     const customer = uid('revoked-c');
     const project = uid('revoked-p');
     const submission = uid('revoked-s');
-    log.customer(customer).designer(designer, 'verified').wait(MINUTE).verification(designer, 'revoked').wait(MINUTE);
+    log.customer(customer).designer(designer, 'verified').wait(MINUTE);
+    const revokedAt = log.nowMs;
+    log.verification(designer, 'revoked').wait(MINUTE);
     log.project(project, customer, 3 * DAY).wait(HOUR);
     const submittedAt = log.nowMs;
     log.submission(submission, project, designer, 'customer_revision');
     expect((await postEvents(api, log)).refused).toEqual([]);
-    const entity = (await mirror()).get('submission', submission);
+    const m = await mirror();
+    const entity = m.get('submission', submission);
     expect(entity.status).toBe('pending_review');
     expect(ms(entity.reviewDueAt ?? 'missing')).toBe(submittedAt + 48 * HOUR);
+    // An offline audit reads when the designer stopped being verified from its history.
+    expect(m.get('designer', designer).history.map((h) => [ms(h.at), h.verification])).toEqual([
+      [revokedAt - MINUTE, 'verified'],
+      [revokedAt, 'revoked'],
+    ]);
   });
 
   it('keeps an overdue design in pending_review', async () => {
