@@ -33,6 +33,8 @@ export interface DemoLaunch {
   graceMs?: number;
   /** Kills by pid when the process ignores SIGTERM (process.kill in the app). */
   hardKill?: (pid: number) => void;
+  /** Quitting while the platform still starts: stop it and give up. */
+  signal?: AbortSignal;
 }
 
 const ADDRESS_LINE = /^platform: (http:\/\/127\.0\.0\.1:\d+)\/?$/m;
@@ -86,6 +88,9 @@ export function launchDemoPlatform(launch: DemoLaunch): Promise<RunningDemo> {
       if (url !== null) settle(() => resolve({ url, token: DEMO_TOKEN, stop }));
     });
     void exit.then((code) => settle(() => reject(new Error(`the demo platform stopped before it was ready (exit ${code})`))));
+    const abort = () => settle(() => void stop().then(() => reject(new Error('the demo platform was stopped before it was ready'))));
+    if (launch.signal?.aborted === true) abort();
+    else launch.signal?.addEventListener('abort', abort, { once: true });
   });
 }
 

@@ -48,6 +48,9 @@ const urls = appUrls({ indexHtml: join(import.meta.dirname, '../renderer/index.h
 let consoleWindow: BrowserWindow | null = null;
 let service: ConsoleService | null = null;
 let demo: RunningDemo | null = null;
+/** Aborted at quit, so a demo platform still generating its marketplace is stopped too. */
+const demoStarting = new AbortController();
+let demoStart: Promise<void> | null = null;
 let externalHosts: ReadonlySet<string> = new Set();
 let unbindIpc: (() => void) | null = null;
 let quitting = false;
@@ -138,6 +141,7 @@ async function startDemo(current: ConsoleService, secrets: ReturnType<typeof rec
     entry: join(import.meta.dirname, 'platform.js'),
     extraArgs: ['--store', join(demoDir, 'platform.sqlite')],
     hardKill: (pid) => process.kill(pid, 'SIGKILL'),
+    signal: demoStarting.signal,
     log,
   });
   if (quitting || current.workspace() !== null) {
@@ -209,7 +213,13 @@ async function start(): Promise<void> {
   });
   consoleWindow = opened;
   if (state.maximized) opened.maximize();
-  opened.on('close', () => saveWindowState(stateFile, opened.getNormalBounds(), opened.isMaximized()));
+  opened.on('close', () => {
+    try {
+      saveWindowState(stateFile, opened.getNormalBounds(), opened.isMaximized());
+    } catch (error) {
+      log(`the window's place was not saved: ${String(error)}`);
+    }
+  });
   opened.on('closed', () => {
     consoleWindow = null;
   });
@@ -227,7 +237,7 @@ async function start(): Promise<void> {
   void opened.loadURL(urls.entry);
 
   if (plan === 'demo') {
-    startDemo(current, secrets, dataDir)
+    demoStart = startDemo(current, secrets, dataDir)
       .catch((error: unknown) => log(`the demo workspace could not start: ${error instanceof Error ? error.message : String(error)}; the console opens signed out`))
       .finally(() => {
         workspaceReady = true;
@@ -239,6 +249,8 @@ async function start(): Promise<void> {
 /** Closes the workspace (its SQLite file, the sync engine) and stops the demo's platform. */
 async function shutdown(): Promise<void> {
   quitting = true;
+  demoStarting.abort();
+  await demoStart;
   unbindIpc?.();
   await service?.close().catch((error: unknown) => log(`closing the workspace: ${String(error)}`));
   await demo?.stop().catch((error: unknown) => log(`stopping the demo platform: ${String(error)}`));

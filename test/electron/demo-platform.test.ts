@@ -80,6 +80,15 @@ describe('the demo platform launcher', () => {
     await expect(launchDemoPlatform({ start: () => scripted(['generating…'], 'exit').proc, entry: 'x' })).rejects.toThrow(/stopped before it was ready \(exit 2\)/);
   });
 
+  it('stops a platform still starting when the app quits', async () => {
+    const { proc, killed } = scripted(['still generating…'], 'hang');
+    const quitting = new AbortController();
+    const started = launchDemoPlatform({ start: () => proc, entry: 'x', signal: quitting.signal });
+    quitting.abort();
+    await expect(started).rejects.toThrow(/stopped before it was ready/);
+    expect(killed()).toBe(1);
+  });
+
   it('fails, and stops the process, when no address comes in time', async () => {
     const { proc, killed } = scripted(['still generating…'], 'hang');
     await expect(launchDemoPlatform({ start: () => proc, entry: 'x', timeoutMs: 50 })).rejects.toThrow(/did not start in time/);
