@@ -2,7 +2,7 @@
 // console API bound to IPC, the platform token in safeStorage, the demo workspace when no
 // platform is configured, and a clean shutdown. The decisions live in small modules beside this
 // one that tests load without Electron; the console itself lives in electron/services/.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   app,
@@ -135,6 +135,7 @@ async function startDemo(current: ConsoleService, secrets: ReturnType<typeof rec
   const recordFile = join(dataDir, 'demo-workspace.json');
   // A fresh marketplace each start: the previous demo's platform store goes.
   rmSync(demoDir, { recursive: true, force: true });
+  mkdirSync(demoDir, { recursive: true });
   log('starting the demo workspace: a reference platform with a generated marketplace…');
   const running = await launchDemoPlatform({
     start: (entry, args) => utilityProcess.fork(entry, args, { stdio: 'pipe', serviceName: `${PRODUCT_NAME} demo platform` }),
