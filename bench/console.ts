@@ -158,7 +158,7 @@ async function largeQueues(dir: string): Promise<string[]> {
   };
   await db.write.transaction(async (trx) => {
     const designers = Array.from({ length: DESIGNERS }, (_, i) => {
-      const d = { id: `d${i}`, rev: 1, handle: `designer${i}`, displayName: `Designer ${i}`, country: 'PT', joinedAt: '2026-01-01T00:00:00.000Z', verification: i % 10 === 0 ? 'unverified' : 'verified', accountStatus: 'active' };
+      const d = { id: `d${i}`, rev: 1, handle: `designer${i}`, displayName: `Designer ${i}`, country: 'PT', joinedAt: '2026-01-01T00:00:00.000Z', verification: i % 10 === 0 ? 'unverified' : 'verified', accountStatus: 'active', history: [{ at: '2026-01-01T00:00:00.000Z', verification: i % 10 === 0 ? 'unverified' : 'verified', accountStatus: 'active' }] };
       return { id: d.id, rev: 1, handle: d.handle, display_name: d.displayName, verification: d.verification, account_status: 'active', data: JSON.stringify(d) };
     });
     await insert(trx, 'designers', designers);
