@@ -195,7 +195,7 @@ async function start(): Promise<void> {
         development: !app.isPackaged,
         run(command) {
           const event = menuEvent(command);
-          if (event === null) log(`menu: the console API contract has no menu.command event yet; "${command}" was not sent`);
+          if (event === null) log(`menu: "${command}" is not a menu command of the console API contract; nothing was sent`);
           else sendToWindow(event);
         },
       }),

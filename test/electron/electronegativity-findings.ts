@@ -48,7 +48,7 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
     files: { source: 'renderer/index.html', built: 'renderer/index.html' },
     message: 'One or more CSP directives detected seems to be vulnerable',
     why:
-      'The policy is CONTENT_SECURITY_POLICY (electron/services/security/csp.ts). Google’s CSP evaluator, which Electronegativity runs, only says "maybe" of it: script-src \'self\' "can be problematic if you host JSONP, Angular or user uploaded files" — the console serves none of these (its scripts are its own bundle; images arrive as data: URLs); and "can you restrict object-src to \'none\'?" — default-src \'self\' already covers it and the window runs no plugins. The check accepts this finding only while the evaluator finds nothing above "maybe" in the policy.',
+      'The policy is CONTENT_SECURITY_POLICY (electron/services/security/csp.ts). Google’s CSP evaluator, which Electronegativity runs, only says "maybe" of it: script-src \'self\' "can be problematic if you host JSONP, Angular or user uploaded files" — the console serves none of these (its scripts are its own bundle; images arrive as data: URLs). object-src, base-uri and form-action are \'none\'. The check accepts this finding only while the evaluator finds nothing above "maybe" in the policy.',
   },
 ];
 
