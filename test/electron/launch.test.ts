@@ -46,7 +46,7 @@ describe.skipIf(binary === null)(`the desktop app (skipped where ${reason})`, ()
       const deadline = Date.now() + 200_000;
       let session: unknown = null;
       while (Date.now() < deadline) {
-        session = await page.evaluate(() => Reflect.get(Reflect.get(Reflect.get(window, 'consoleApi'), 'session'), 'get')({}));
+        session = await page.evaluate(() => window.consoleApi?.session.get({}));
         if (typeof session === 'object' && session !== null && Reflect.get(session, 'signedIn') === true) break;
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
