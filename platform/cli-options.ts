@@ -1,6 +1,7 @@
 // The flags of `npm run platform` (cli.ts) → startPlatform's options: apart from cli.ts, so
 // they can be read and tested without starting anything.
 import { parseArgs } from 'node:util';
+import { DATASET_NAMES, type DatasetName } from './datasets';
 import type { PlatformOptions } from './server';
 
 export const HELP = `Reference platform (SYNC-API v1)
@@ -10,7 +11,8 @@ usage: npm run platform -- [options]
   --port P            port on the host (default: a free port)
   --host H            address to listen on (default 127.0.0.1; loopback only with --dev)
   --dev               development mode: fixed tokens, /v1/dev/events, /v1/dev/clock, /v1/dev/faults
-  --dataset NAME      none | small | medium | large (default: small); loaded into a new store only
+  --dataset NAME      none | small | medium | large | demo (default: small); loaded into a new store only;
+                      demo: the small marketplace ending in a busy week, every queue full at the start
   --seed N            dataset seed (default 1)
   --clock ISO         start the platform clock here (stopped unless --clock-rate is given)
   --clock-rate R      simulated seconds per real second (default: stopped with --clock, real time without)
@@ -33,9 +35,8 @@ function number(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-const DATASETS = ['none', 'small', 'medium', 'large'] as const;
-function isDataset(value: string): value is (typeof DATASETS)[number] {
-  return (DATASETS as readonly string[]).includes(value);
+function isDataset(value: string): value is DatasetName {
+  return (DATASET_NAMES as readonly string[]).includes(value);
 }
 
 export function parseCli(argv: readonly string[]): PlatformOptions | 'help' {
@@ -62,7 +63,7 @@ export function parseCli(argv: readonly string[]): PlatformOptions | 'help' {
   });
   if (values.help === true) return 'help';
   const dataset = values.dataset ?? 'small';
-  if (!isDataset(dataset)) throw new Error(`--dataset: one of ${DATASETS.join(', ')}, not ${dataset}`);
+  if (!isDataset(dataset)) throw new Error(`--dataset: one of ${DATASET_NAMES.join(', ')}, not ${dataset}`);
   const faults = {
     latencyMs: number('latency', values.latency),
     errorRate: number('error-rate', values['error-rate']),

@@ -9,7 +9,7 @@ import { Engine } from './engine/engine';
 import { moderatorsFor, tokenTable } from './http/auth';
 import { Faults } from './http/faults';
 import { createHandler } from './http/routes';
-import { loadDataset, type DatasetName } from './datasets';
+import { loadDataset, loadDemo, type DatasetName } from './datasets';
 import type { LiveState } from './generator';
 import { startLive, type LiveHandle } from './live';
 import { openStore, type Store } from './store/store';
@@ -107,10 +107,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       // The log is replayed on its own times first; the configured clock takes over after it.
       engine = await Engine.open({ store, clock: createClock({ startMs: 0, rate: 0 }), log });
       const started = performance.now();
-      const { result, run } = await loadDataset(engine, dataset, options.seed ?? 1, clock.nowMs());
+      const seed = options.seed ?? 1;
+      const dataLoaded = dataset === 'demo' ? await loadDemo(engine, seed, clock.nowMs()) : await loadDataset(engine, dataset, seed, clock.nowMs());
+      const { result } = dataLoaded;
       loaded = `${dataset} dataset (seed ${options.seed ?? 1}): ${result.applied} events applied, ${result.refused.length} refused in ${((performance.now() - started) / 1000).toFixed(1)} s`;
       await engine.useClock(clock);
-      if (options.live === true) liveState = run.liveState();
+      if (options.live === true) liveState = 'run' in dataLoaded ? dataLoaded.run.liveState() : dataLoaded.liveState();
     } else {
       engine = await Engine.open({ store, clock, log });
       loaded = fresh ? 'empty marketplace' : `store ${store.path}: feed at seq ${store.lastSeq}`;
