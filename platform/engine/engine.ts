@@ -7,9 +7,10 @@
 // queued by construction, and what they read is a view that cannot change the world. A failed
 // write rolls the engine back to what the store holds (the world rebuilt as on a restart), so
 // nothing that is not on disk is ever seen, answered or written on top of.
-import { DEFAULT_POLICY, toIso, toMs, type DecisionRequest, type MarketplaceEvent, type Policy } from '../../core';
+import { DEFAULT_POLICY, toIso, toMs, DEV_BREACH_EVENT_TYPE, type DecisionRequest, type DevBreachAnswer, type DevBreachRequest, type MarketplaceEvent, type Policy } from '../../core';
 import type { Batch, DecisionRecord, EventRecord, Store } from '../store/store';
 import { applyEvent, canonicalEvent } from './apply-event';
+import { plantBreach, type BreachAttempt } from './breaches';
 import type { PlatformClock } from './clock';
 import type { ApplyContext } from './context';
 import { decideAt, keptOutcome, type DecisionOutcome } from './decisions';
@@ -54,6 +55,8 @@ export interface ApplyResult {
   applied: number;
   refused: Array<{ index: number; reasonCode: string }>;
 }
+
+export type BreachOutcome = ({ kind: 'planted' } & DevBreachAnswer) | Extract<BreachAttempt, { kind: 'refused' }>;
 
 export class EventTimeError extends Error {
   constructor(
@@ -404,6 +407,25 @@ export class Engine {
    */
   decide(moderatorId: string, request: DecisionRequest): Promise<DecisionOutcome> {
     return this.serial(() => this.decideNow(moderatorId, request));
+  }
+
+  /**
+   * POST /v1/dev/breaches (development mode): breaks a rule at a record on purpose, at the
+   * platform's clock, and records it in the applied-event log as `dev.breach`, so a test can
+   * show an offline audit finds exactly what was planted.
+   */
+  plantBreach(moderatorId: string, request: DevBreachRequest): Promise<BreachOutcome> {
+    return this.serial(async (): Promise<BreachOutcome> => {
+      this.advanceTo(this.clock.nowMs());
+      const n = this.eventCount + 1;
+      const attempt = plantBreach(this.contextAt(this.processedMs), request, { moderatorId, n });
+      if (attempt.kind === 'refused') return attempt;
+      const at = toIso(this.processedMs);
+      this.eventCount = n;
+      this.pendingEvents.push({ n, at, type: DEV_BREACH_EVENT_TYPE, status: 'applied', reasonCode: null, event: JSON.stringify({ at, type: DEV_BREACH_EVENT_TYPE, data: attempt.breach }) });
+      await this.flush();
+      return { kind: 'planted', n, at, breach: attempt.breach };
+    });
   }
 
   /** `decide`'s work, inside `serial`; a replay's step writes pipelined, like the replay. */
