@@ -99,8 +99,11 @@ const routes: Route[] = [
     handle: async (r) => {
       who(r);
       const fromHeader = Number(r.req.headers['last-event-id'] ?? NaN);
-      const { after } = feedQuery(r.url.searchParams);
-      serveEvents(r.req, r.res, r.deps.engine, Number.isFinite(fromHeader) ? Math.max(after, fromHeader) : after, r.deps.heartbeatMs);
+      const query = feedQuery(r.url.searchParams);
+      const after = Number.isFinite(fromHeader) ? Math.max(query.after, fromHeader) : query.after;
+      // A stream for a cursor this feed cannot reach would wait for ever: the same 410 as /v1/changes.
+      checkCursor(r.deps.store, { ...query, after });
+      serveEvents(r.req, r.res, r.deps.engine, after, r.deps.heartbeatMs);
       return { kind: 'handled' };
     },
   },
