@@ -84,7 +84,9 @@ const PLANS: Record<DevBreachKind, BreachPlan> = {
       // Everything but the capacity as intake would have it (R3/R4), so the only finding is R7's.
       const sum = ctx.world.ratingSum(designer.id, project.category);
       const verdict = intakeSubmission({ submission: { kind: 'original', submittedAt: ctx.nowIso }, project, designer, ratings: toStarRating(sum.sum, sum.count) }, ctx.policy);
-      const submissionId = `breach-${n}`;
+      // Named after its place in the event log; a dev event may have taken the name already.
+      let submissionId = `breach-${n}`;
+      while (ctx.world.tables.submission.has(submissionId)) submissionId += '-b';
       ctx.world.put('submission', {
         id: submissionId,
         rev: 1,
