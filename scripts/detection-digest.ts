@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyseMessage, foldForMatching, incentiveOffer, pressureMessage } from '../core/manipulation/message-detectors';
 import { DEFAULT_POLICY } from '../core/policy';
 import type { Message } from '../core/wire/entities';
-import { readCorpus } from '../bench/detector-quality';
+import { readOldCorpus } from '../bench/corpus';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
@@ -100,7 +100,7 @@ function digest(name: string, bodies: readonly string[], messages: readonly Mess
   console.log(`${name.padEnd(28)} ${String(bodies.length).padStart(7)} bodies ${String(found).padStart(6)} with findings  ${hash.digest('hex')}`);
 }
 
-const corpus = readCorpus().map((m) => m.body);
+const corpus = readOldCorpus().map((m) => m.body);
 const corpusMessages: Message[] = corpus.map((body, i) => ({
   id: `c${i}`,
   rev: 1,

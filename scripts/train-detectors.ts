@@ -1,0 +1,357 @@
+// `npm run train:detectors`: trains the learned message scorer of R12 and writes its weights to
+// core/manipulation/message-scorer-weights.json. Reads the corpus's train split to fit the
+// weights and its dev split to choose the hyper-parameters and each label's threshold; never the
+// test split (that is for `npm run bench -- quality` alone). Deterministic: the same corpus and
+// seed give a byte-identical file. `--check` retrains and fails if the checked-in file differs.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readCorpusSplits, type Label, type LabelledMessage } from '../bench/corpus';
+import { analyseMessage } from '../core/manipulation/message-detectors';
+import { featureKey, forEachFeature, scorerText } from '../core/manipulation/message-features';
+import { MessageScorer, SCORED_LABELS, scorerWeightsSchema, type ScorerWeights } from '../core/manipulation/message-scorer';
+import { foldText } from '../core/manipulation/text-fold';
+
+export const WEIGHTS_PATH = fileURLToPath(new URL('../core/manipulation/message-scorer-weights.json', import.meta.url));
+
+export const SEED = 20_261_201;
+/** Weights are stored as integers: this many per unit. */
+const SCALE = 10_000;
+
+export interface HyperParameters {
+  /** A feature must occur in at least this many training messages. */
+  minDf: number;
+  /** FTRL-proximal: L1 and L2 penalties and the learning rate. */
+  l1: number;
+  l2: number;
+  alpha: number;
+  epochs: number;
+  /** Weight of a positive example's loss, against the rarer label's imbalance. */
+  positiveWeight: number;
+  /**
+   * How loud each kind of feature is during training (c, w, b, k, p): concepts are few against
+   * hundreds of character n-grams. The stored weight folds the factor in, so the scorer reads
+   * every feature at the same volume.
+   */
+  loudness: Readonly<Record<string, number>>;
+}
+
+const LOUDNESS = { c: 0.5, w: 1.5, k: 3, p: 3 };
+export const GRID: readonly HyperParameters[] = [1, 2].flatMap((l1) =>
+  [0.1, 1].flatMap((l2) => [1, 2].map((positiveWeight) => ({ minDf: 2, l1, l2, alpha: 0.5, epochs: 20, positiveWeight, loudness: LOUDNESS }))),
+);
+
+/**
+ * The precision the scorer must keep on dev among the messages the rules leave alone: what it
+ * flags on its own is flagged on this much evidence.
+ */
+export const DEV_PRECISION = 0.95;
+
+/** mulberry32: the shuffles of SGD, from the seed alone. */
+function prng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let x = Math.imul(s ^ (s >>> 15), 1 | s);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Example {
+  message: LabelledMessage;
+  /** Distinct feature keys. */
+  keys: string[];
+  /** 1/√(feature occurrences): the length normalisation the scorer applies. */
+  norm: number;
+}
+
+export function exampleOf(message: LabelledMessage): Example {
+  const { text } = scorerText(foldText(message.body));
+  const keys = new Set<string>();
+  let occurrences = 0;
+  forEachFeature(text, (kind, start, end, _a, _b, key) => {
+    occurrences += 1;
+    keys.add(key ?? featureKey(kind, text, start, end));
+  });
+  return { message, keys: [...keys], norm: occurrences === 0 ? 0 : 1 / Math.sqrt(occurrences) };
+}
+
+/**
+ * Logistic regression by FTRL-proximal (McMahan et al., "Ad click prediction", 2013): per-feature
+ * learning rates, an L1 penalty that sets most weights to exactly zero (a small file, and a
+ * short list of what the scorer actually reads), and an L2 penalty; examples in a seeded order.
+ */
+function fit(examples: readonly Example[], index: ReadonlyMap<string, number>, label: Label, hp: HyperParameters): { bias: number; weights: Float64Array } {
+  const size = index.size + 1;
+  const biasAt = index.size;
+  const z = new Float64Array(size);
+  const n = new Float64Array(size);
+  const loud = vocabularyLoudness(index, hp);
+  const rows = examples.map((e) => ({
+    features: [...e.keys.flatMap((k) => index.get(k) ?? []), biasAt],
+    norm: e.norm,
+    y: e.message.labels.includes(label) ? 1 : 0,
+  }));
+  const weightOf = (f: number): number => {
+    const zf = z[f] ?? 0;
+    // The bias is not penalised.
+    const l1 = f === biasAt ? 0 : hp.l1;
+    if (Math.abs(zf) <= l1) return 0;
+    return -(zf - Math.sign(zf) * l1) / ((FTRL_BETA + Math.sqrt(n[f] ?? 0)) / hp.alpha + (f === biasAt ? 0 : hp.l2));
+  };
+  const value = (f: number, norm: number) => (f === biasAt ? 1 : norm * (loud[f] ?? 1));
+  const random = prng(SEED);
+  const order = rows.map((_, i) => i);
+  for (let epoch = 0; epoch < hp.epochs; epoch += 1) {
+    for (let i = order.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    for (const r of order) {
+      const row = rows[r];
+      if (row === undefined) continue;
+      const w = row.features.map(weightOf);
+      let dot = 0;
+      row.features.forEach((f, k) => (dot += (w[k] ?? 0) * value(f, row.norm)));
+      const p = 1 / (1 + Math.exp(-dot));
+      const g = (p - row.y) * (row.y === 1 ? hp.positiveWeight : 1);
+      row.features.forEach((f, k) => {
+        const gf = g * value(f, row.norm);
+        const nf = n[f] ?? 0;
+        const sigma = (Math.sqrt(nf + gf * gf) - Math.sqrt(nf)) / hp.alpha;
+        z[f] = (z[f] ?? 0) + gf - sigma * (w[k] ?? 0);
+        n[f] = nf + gf * gf;
+      });
+    }
+  }
+  const weights = new Float64Array(index.size);
+  for (let f = 0; f < index.size; f += 1) weights[f] = weightOf(f) * (loud[f] ?? 1);
+  return { bias: weightOf(biasAt), weights };
+}
+
+const FTRL_BETA = 1;
+
+function vocabularyLoudness(index: ReadonlyMap<string, number>, hp: HyperParameters): Float64Array {
+  const loud = new Float64Array(index.size);
+  for (const [key, f] of index) loud[f] = hp.loudness[key.charAt(0)] ?? 1;
+  return loud;
+}
+
+const quantise = (x: number) => Math.round(x * SCALE);
+
+interface Trained {
+  hp: HyperParameters;
+  data: ScorerWeights;
+}
+
+/** Both models under one set of hyper-parameters, with features no model weighs left out. */
+export function train(examples: readonly Example[], hp: HyperParameters): Trained {
+  const df = new Map<string, number>();
+  for (const e of examples) for (const k of e.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const vocabulary = [...df].filter(([, n]) => n >= hp.minDf).map(([k]) => k).sort();
+  const index = new Map(vocabulary.map((k, i) => [k, i]));
+  const fitted = Object.fromEntries(SCORED_LABELS.map((label) => [label, fit(examples, index, label, hp)])) as Record<Label, { bias: number; weights: Float64Array }>;
+  const features: [string, number, number][] = [];
+  vocabulary.forEach((key, i) => {
+    const p = quantise(fitted.pressure_message.weights[i] ?? 0);
+    const n = quantise(fitted.incentive_offer.weights[i] ?? 0);
+    if (p !== 0 || n !== 0) features.push([key, p, n]);
+  });
+  const model = (label: Label) => ({ bias: quantise(fitted[label].bias) / SCALE, threshold: 0.5 });
+  return {
+    hp,
+    data: {
+      format: 'message-scorer/1',
+      trainedOn: {},
+      scale: SCALE,
+      models: { pressure_message: model('pressure_message'), incentive_offer: model('incentive_offer') },
+      features,
+    },
+  };
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+export const precision = (c: Counts) => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
+export const recall = (c: Counts) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
+
+interface Choice {
+  threshold: number;
+  /** The rules and the scorer together on dev. */
+  dev: Counts;
+  /** The scorer's average precision on dev among the messages the rules leave alone. */
+  averagePrecision: number;
+}
+
+interface Judged {
+  truth: boolean;
+  rules: boolean;
+  p: number;
+}
+
+/**
+ * The lowest threshold at which the scorer's own flags (on messages the rules leave alone) keep
+ * DEV_PRECISION on dev: the most the scorer can add without flagging ordinary messages.
+ */
+function chooseThreshold(dev: readonly Judged[]): Choice {
+  const alone = dev.filter((d) => !d.rules).sort((a, b) => b.p - a.p);
+  const positives = alone.filter((d) => d.truth).length;
+  let tp = 0;
+  let fp = 0;
+  let averagePrecision = 0;
+  let cut = -1;
+  alone.forEach((d, k) => {
+    if (d.truth) {
+      tp += 1;
+      averagePrecision += tp / (tp + fp) / Math.max(1, positives);
+    } else fp += 1;
+    if (tp / (tp + fp) >= DEV_PRECISION && d.truth) cut = k;
+  });
+  // Halfway between the last message kept and the next one down, so the threshold is not an
+  // artefact of one dev message's probability.
+  const kept = alone[cut]?.p ?? 1;
+  const next = alone[cut + 1]?.p ?? kept / 2;
+  const threshold = Math.min(0.9999, Math.max(0.05, Number(((kept + next) / 2).toFixed(4))));
+  return { threshold, dev: countAt(dev, threshold), averagePrecision };
+}
+
+function countAt(dev: readonly Judged[], t: number): Counts {
+  const c: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const d of dev) {
+    const fired = d.rules || d.p >= t;
+    if (fired && d.truth) c.tp += 1;
+    else if (fired) c.fp += 1;
+    else if (d.truth) c.fn += 1;
+  }
+  return c;
+}
+
+export interface TrainingReport {
+  data: ScorerWeights;
+  chosen: Record<Label, HyperParameters>;
+  dev: Record<Label, Choice>;
+  trainCount: number;
+  devCount: number;
+}
+
+/**
+ * Trains on train under every set of hyper-parameters of the grid, keeps for each label the one
+ * whose scorer ranks dev best where the rules are silent, and sets each threshold on dev.
+ */
+export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (line: string) => void = () => undefined): TrainingReport {
+  const trainSet = readCorpusSplits(['train']);
+  const devSet = readCorpusSplits(['dev']);
+  const examples = trainSet.map(exampleOf);
+  const devRules = devSet.map((m) => {
+    const a = analyseMessage(m.body);
+    return { pressure_message: a.pressure.length > 0, incentive_offer: a.incentive.length > 0 };
+  });
+  const devFolded = devSet.map((m) => foldText(m.body));
+  const best = new Map<Label, { trained: Trained; choice: Choice }>();
+  for (const hp of grid) {
+    const trained = train(examples, hp);
+    const scorer = new MessageScorer(trained.data);
+    const scores = devFolded.map((t) => scorer.score(t));
+    const line: string[] = [];
+    for (const label of SCORED_LABELS) {
+      const choice = chooseThreshold(devSet.map((m, i) => ({ truth: m.labels.includes(label), rules: devRules[i]?.[label] ?? false, p: scores[i]?.[label] ?? 0 })));
+      line.push(`${label} AP ${choice.averagePrecision.toFixed(3)} t ${choice.threshold} P ${precision(choice.dev).toFixed(3)} R ${recall(choice.dev).toFixed(3)}`);
+      const known = best.get(label);
+      if (known === undefined || choice.averagePrecision > known.choice.averagePrecision) best.set(label, { trained, choice });
+    }
+    log(`${JSON.stringify({ ...hp, loudness: undefined })} features ${trained.data.features.length}: ${line.join('; ')}`);
+  }
+  const pick = (label: Label) => {
+    const b = best.get(label);
+    if (b === undefined) throw new Error('an empty grid trains nothing');
+    return b;
+  };
+  const data = merge(
+    Object.fromEntries(SCORED_LABELS.map((l) => [l, { data: pick(l).trained.data, threshold: pick(l).choice.threshold }])) as Record<Label, { data: ScorerWeights; threshold: number }>,
+  );
+  const chosen = Object.fromEntries(SCORED_LABELS.map((l) => [l, pick(l).trained.hp])) as Record<Label, HyperParameters>;
+  data.trainedOn = {
+    corpus: 'test/fixtures/corpus/*.jsonl',
+    fit: 'train split, FTRL-proximal logistic regression, examples shuffled from the seed',
+    chosen: 'per label, the grid point with the best dev average precision where the rules are silent; threshold at dev precision 0.95 there',
+    trainMessages: trainSet.length,
+    devMessages: devSet.length,
+    seed: SEED,
+    ...Object.fromEntries(
+      SCORED_LABELS.flatMap((l) => {
+        const hp = chosen[l];
+        return [[`${l}.hyperParameters`, JSON.stringify(hp)]];
+      }),
+    ),
+  };
+  return {
+    data: scorerWeightsSchema.parse(data),
+    chosen,
+    dev: Object.fromEntries(SCORED_LABELS.map((l) => [l, pick(l).choice])) as Record<Label, Choice>,
+    trainCount: trainSet.length,
+    devCount: devSet.length,
+  };
+}
+
+/** One file from each label's own model: the union of their features, each model's weights in place. */
+function merge(models: Record<Label, { data: ScorerWeights; threshold: number }>): ScorerWeights {
+  const weightOf = new Map<string, [number, number]>();
+  SCORED_LABELS.forEach((label, side) => {
+    for (const [key, pressure, incentive] of models[label].data.features) {
+      const w = side === 0 ? pressure : incentive;
+      if (w === 0) continue;
+      const entry = weightOf.get(key) ?? [0, 0];
+      entry[side] = w;
+      weightOf.set(key, entry);
+    }
+  });
+  const model = (label: Label) => ({ bias: models[label].data.models[label].bias, threshold: models[label].threshold });
+  return {
+    format: 'message-scorer/1',
+    trainedOn: {},
+    scale: SCALE,
+    models: { pressure_message: model('pressure_message'), incentive_offer: model('incentive_offer') },
+    features: [...weightOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, [p, i]]) => [key, p, i]),
+  };
+}
+
+/** The weights file's text: one feature and its two weights a line, so a diff reads. */
+export function weightsFileText(data: ScorerWeights): string {
+  const { features, models, ...head } = data;
+  const lines = [
+    '{',
+    ...Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`),
+    '  "models": {',
+    ...SCORED_LABELS.map((l, i) => `    ${JSON.stringify(l)}: ${JSON.stringify(models[l])}${i === 0 ? ',' : ''}`),
+    '  },',
+    '  "features": [',
+    ...features.map((f, i) => `    ${JSON.stringify(f)}${i < features.length - 1 ? ',' : ''}`),
+    '  ]',
+    '}',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const check = process.argv.includes('--check');
+  const report = trainDetectors(GRID, (line) => console.log(line));
+  console.log(`\n${report.trainCount} train and ${report.devCount} dev messages`);
+  for (const l of SCORED_LABELS) {
+    const c = report.dev[l];
+    console.log(
+      `${l}: ${JSON.stringify({ ...report.chosen[l], loudness: undefined })}, threshold ${c.threshold}, ` +
+        `dev (rules or scorer) P ${precision(c.dev).toFixed(3)} R ${recall(c.dev).toFixed(3)}`,
+    );
+  }
+  const text = weightsFileText(report.data);
+  if (check) {
+    const same = readFileSync(WEIGHTS_PATH, 'utf8') === text;
+    console.log(same ? 'the checked-in weights are what training gives' : 'the checked-in weights differ from what training gives');
+    process.exit(same ? 0 : 1);
+  }
+  writeFileSync(WEIGHTS_PATH, text);
+  console.log(`wrote ${WEIGHTS_PATH} (${report.data.features.length} features)`);
+}
