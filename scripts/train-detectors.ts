@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readCorpusSplits, type Label, type LabelledMessage } from '../bench/corpus';
 import { analyseMessage } from '../core/manipulation/message-detectors';
-import { featureKey, forEachFeature, scorerText } from '../core/manipulation/message-features';
+import { collectFeatures, FeatureList, scorerText } from '../core/manipulation/message-features';
 import { MessageScorer, SCORED_LABELS, scorerWeightsSchema, type ScorerWeights } from '../core/manipulation/message-scorer';
 import { foldText } from '../core/manipulation/text-fold';
 
@@ -66,14 +66,12 @@ interface Example {
 }
 
 export function exampleOf(message: LabelledMessage): Example {
-  const { text } = scorerText(foldText(message.body));
+  const { text } = scorerText(foldText(message.body), false);
+  const list = new FeatureList();
+  collectFeatures(text, list);
   const keys = new Set<string>();
-  let occurrences = 0;
-  forEachFeature(text, (kind, start, end, _a, _b, key) => {
-    occurrences += 1;
-    keys.add(key ?? featureKey(kind, text, start, end));
-  });
-  return { message, keys: [...keys], norm: occurrences === 0 ? 0 : 1 / Math.sqrt(occurrences) };
+  for (let i = 0; i < list.count; i += 1) keys.add(list.keyOf(i, text));
+  return { message, keys: [...keys], norm: list.count === 0 ? 0 : 1 / Math.sqrt(list.count) };
 }
 
 /**

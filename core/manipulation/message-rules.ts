@@ -218,10 +218,18 @@ class Clues {
     return high.length === 0 || this.isStarScene(i) ? [] : high;
   }
 
-  ratingObject = (i: number) => this.rated(RATING_OBJECT, i);
-  ratingMention = (i: number) => this.rated(RATING_MENTION, i);
+  ratingObject(i: number): Range[] {
+    return this.rated(RATING_OBJECT, i);
+  }
+
+  ratingMention(i: number): Range[] {
+    return this.rated(RATING_MENTION, i);
+  }
+
   /** The customer's thanks for a rating: a rating traded only when a deal is being kept. */
-  thankedRating = (i: number) => (this.promised ? this.rated(THANKED_RATING, i) : []);
+  thankedRating(i: number): Range[] {
+    return this.promised ? this.rated(THANKED_RATING, i) : [];
+  }
 
   // -- Asking ---------------------------------------------------------------------------
 
@@ -235,29 +243,77 @@ class Clues {
     return this.asks(i).length > 0 || (this.isQuestion(i) && this.any(PAST_QUESTION, i).length === 0);
   }
 
-  invite = (i: number) => this.any(INVITE, i);
-  selfAsk = (i: number) => this.any(SELF_ASK, i);
-  condition = (i: number) => this.any(CONDITION, i);
+  invite(i: number): Range[] {
+    return this.any(INVITE, i);
+  }
+
+  selfAsk(i: number): Range[] {
+    return this.any(SELF_ASK, i);
+  }
+
+  condition(i: number): Range[] {
+    return this.any(CONDITION, i);
+  }
 
   // -- Changing or removing a rating ----------------------------------------------------
 
-  change = (i: number) => this.rated(CHANGE_RATING, i);
-  raise = (i: number) => this.rated(RAISE_TO, i);
-  goes = (i: number) => this.rated(RATING_GOES, i);
-  pronounGoes = (i: number) => this.rated(PRONOUN_GOES, i, true);
-  changePronoun = (i: number) => this.rated(CHANGE_PRONOUN, i, true);
-  avoidLow = (i: number) => this.rated(AVOID_LOW, i);
-  preempt = (i: number) => this.rated(PREEMPT, i);
+  change(i: number): Range[] {
+    return this.rated(CHANGE_RATING, i);
+  }
+
+  raise(i: number): Range[] {
+    return this.rated(RAISE_TO, i);
+  }
+
+  goes(i: number): Range[] {
+    return this.rated(RATING_GOES, i);
+  }
+
+  pronounGoes(i: number): Range[] {
+    return this.rated(PRONOUN_GOES, i, true);
+  }
+
+  changePronoun(i: number): Range[] {
+    return this.rated(CHANGE_PRONOUN, i, true);
+  }
+
+  avoidLow(i: number): Range[] {
+    return this.rated(AVOID_LOW, i);
+  }
+
+  preempt(i: number): Range[] {
+    return this.rated(PREEMPT, i);
+  }
 
   // -- Value ----------------------------------------------------------------------------
 
-  value = (i: number) => this.any(VALUE, i);
-  offers = (i: number) => this.any(OFFER, i);
-  andOffer = (i: number) => this.any(AND_OFFER, i);
-  forRating = (i: number) => this.rated(FOR_RATING, i);
-  exchange = (i: number) => this.any(EXCHANGE, i);
-  trade = (i: number) => this.any(TRADE, i);
-  promisedAt = (i: number) => this.any(PROMISED, i);
+  value(i: number): Range[] {
+    return this.any(VALUE, i);
+  }
+
+  offers(i: number): Range[] {
+    return this.any(OFFER, i);
+  }
+
+  andOffer(i: number): Range[] {
+    return this.any(AND_OFFER, i);
+  }
+
+  forRating(i: number): Range[] {
+    return this.rated(FOR_RATING, i);
+  }
+
+  exchange(i: number): Range[] {
+    return this.any(EXCHANGE, i);
+  }
+
+  trade(i: number): Range[] {
+    return this.any(TRADE, i);
+  }
+
+  promisedAt(i: number): Range[] {
+    return this.any(PROMISED, i);
+  }
 
   /** Every rating-like thing in sentence i a value can be traded for, in text order. */
   ratingsTraded(i: number): Range[] {

@@ -4,7 +4,7 @@
 // from the labelled corpus and checked in, so the core does no I/O. The scorer explains itself:
 // the stretches of the message whose features weighed most towards its verdict.
 import { z } from 'zod';
-import { forEachFeature, hashKey, scorerText, type ScorerText } from './message-features';
+import { collectFeatures, FeatureList, hashKey, scorerText, type ScorerText } from './message-features';
 import type { Range } from './text-match';
 import WEIGHTS from './message-scorer-weights.json' with { type: 'json' };
 
@@ -61,6 +61,9 @@ export class MessageScorer {
    */
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** Scratch for one text's feature occurrences, and for an explanation the feature of each, likewise. */
+  private readonly list = new FeatureList();
+  private occurrence = new Int32Array(256);
 
   constructor(data: ScorerWeights) {
     const n = data.features.length;
@@ -96,31 +99,33 @@ export class MessageScorer {
   }
 
   /**
-   * The distinct known features of a scorer text, each once, in order of first occurrence, and
-   * the length normalisation: 1/√(feature occurrences, known or not), so a long message is not
-   * more suspect for being long, and leaving a feature out of the file changes no other's weight.
+   * The distinct known features of a scorer text (indexes into the weights), each once, and the
+   * length normalisation: 1/√(feature occurrences, known or not), so a long message is not more
+   * suspect for being long, and leaving a feature out of the file changes no other's weight.
+   * With `record`, `occurrence` holds each occurrence's feature index, or -1 for an unknown one.
    */
-  private featuresOf(text: string, each?: (f: number, start: number, end: number) => void): { found: number[]; norm: number } {
+  private featuresOf(text: string, record = false): { found: number[]; norm: number } {
+    const list = this.list;
+    collectFeatures(text, list);
+    if (record && this.occurrence.length < list.count) this.occurrence = new Int32Array(list.count);
+    const feature = record ? this.occurrence : undefined;
     this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
     if (this.stamp === 1) this.seen.fill(0);
     const stamp = this.stamp;
     const found: number[] = [];
-    let occurrences = 0;
-    forEachFeature(text, (_kind, start, end, a, b) => {
-      occurrences += 1;
-      const f = this.featureOf(a, b);
-      if (f < 0) return;
-      each?.(f, start, end);
-      if (this.seen[f] === stamp) return;
+    for (let k = 0; k < list.count; k += 1) {
+      const f = this.featureOf(list.h1[k] ?? 0, list.h2[k] ?? 0);
+      if (feature !== undefined) feature[k] = f;
+      if (f < 0 || this.seen[f] === stamp) continue;
       this.seen[f] = stamp;
       found.push(f);
-    });
-    return { found, norm: occurrences === 0 ? 0 : 1 / Math.sqrt(occurrences) };
+    }
+    return { found, norm: list.count === 0 ? 0 : 1 / Math.sqrt(list.count) };
   }
 
   /** Both probabilities for a folded message text. */
   score(folded: string): Probabilities {
-    const { found, norm } = this.featuresOf(scorerText(folded).text);
+    const { found, norm } = this.featuresOf(scorerText(folded, false).text);
     let zp = 0;
     let zi = 0;
     for (const f of found) {
@@ -139,14 +144,18 @@ export class MessageScorer {
     const st = scorerText(folded);
     const side = label === 'pressure_message' ? 0 : 1;
     const heat = new Float64Array(st.text.length);
-    const occurrences: [number, number, number][] = [];
-    const { found, norm } = this.featuresOf(st.text, (f, start, end) => occurrences.push([f, start, end]));
+    const list = this.list;
+    const { found, norm } = this.featuresOf(st.text, true);
     const count = new Map<number, number>();
-    for (const [f] of occurrences) count.set(f, (count.get(f) ?? 0) + 1);
-    for (const [f, start, end] of occurrences) {
+    const occurrences = this.occurrence.subarray(0, list.count);
+    for (const f of occurrences) if (f >= 0) count.set(f, (count.get(f) ?? 0) + 1);
+    occurrences.forEach((f, k) => {
+      if (f < 0) return;
+      const start = list.start[k] ?? 0;
+      const end = list.end[k] ?? start + 1;
       const share = ((this.weights[2 * f + side] ?? 0) * norm) / ((count.get(f) ?? 1) * (end - start));
       for (let c = start; c < end; c += 1) heat[c] = (heat[c] ?? 0) + share;
-    }
+    });
     let z = this.bias[side];
     for (const f of found) z += (this.weights[2 * f + side] ?? 0) * norm;
     return { probability: sigmoid(z), spans: heaviestRuns(st, heat) };

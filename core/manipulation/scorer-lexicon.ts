@@ -283,55 +283,81 @@ export const CONCEPTS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type Concept = keyof typeof CONCEPTS;
+export const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
 
-/** The lexicon as lookups: whole words, prefixes, and two-word entries by their first word. */
+/** One node of the lexicon's trie, over the characters of the entries (a space between words). */
+interface TrieNode {
+  /** Children by character code; ASCII in an array, the rest (★, …) in a map. */
+  ascii: (TrieNode | undefined)[];
+  next: Map<number, TrieNode>;
+  /** Concepts of an entry ending exactly here, at the end of a word. */
+  exact: number[];
+  /** Concepts of a prefix entry ending here: the rest of the word may be anything. */
+  prefix: number[];
+}
+
+const node = (): TrieNode => ({ ascii: [], next: new Map(), exact: [], prefix: [] });
+const child = (at: TrieNode, c: number): TrieNode | undefined => (c < 128 ? at.ascii[c] : at.next.get(c));
+
+/** The lexicon as a trie; concepts by their index in CONCEPT_NAMES. */
 export interface Lexicon {
-  words: ReadonlyMap<string, readonly Concept[]>;
-  /** Prefix → concepts, with the prefix lengths present, longest first. */
-  prefixes: ReadonlyMap<string, readonly Concept[]>;
-  prefixLengths: readonly number[];
-  /** First word → [second word or prefix, concept]. */
-  pairs: ReadonlyMap<string, readonly (readonly [string, Concept])[]>;
+  root: TrieNode;
 }
 
 export function buildLexicon(): Lexicon {
-  const words = new Map<string, Concept[]>();
-  const prefixes = new Map<string, Concept[]>();
-  const pairs = new Map<string, [string, Concept][]>();
-  const add = <K>(map: Map<K, Concept[]>, key: K, c: Concept) => {
-    const list = map.get(key) ?? [];
-    if (!list.includes(c)) list.push(c);
-    map.set(key, list);
-  };
-  for (const [concept, entries] of Object.entries(CONCEPTS) as [Concept, readonly string[]][]) {
-    for (const raw of entries) {
-      const entry = raw.replaceAll("'", ' ');
-      const space = entry.indexOf(' ');
-      if (space > 0) {
-        const first = entry.slice(0, space);
-        const list = pairs.get(first) ?? [];
-        list.push([entry.slice(space + 1), concept]);
-        pairs.set(first, list);
-      } else if (entry.endsWith('*')) add(prefixes, entry.slice(0, -1), concept);
-      else add(words, entry, concept);
+  const root = node();
+  CONCEPT_NAMES.forEach((concept, id) => {
+    for (const raw of CONCEPTS[concept]) {
+      // The scorer's text has no apostrophes: "s'il vous plait" is four words there.
+      const isPrefix = raw.endsWith('*');
+      const entry = (isPrefix ? raw.slice(0, -1) : raw).replaceAll("'", ' ');
+      let at = root;
+      for (let i = 0; i < entry.length; i += 1) {
+        const c = entry.charCodeAt(i);
+        let next = child(at, c);
+        if (next === undefined) {
+          next = node();
+          if (c < 128) at.ascii[c] = next;
+          else at.next.set(c, next);
+        }
+        at = next;
+      }
+      const list = isPrefix ? at.prefix : at.exact;
+      if (!list.includes(id)) list.push(id);
     }
-  }
-  const prefixLengths = [...new Set([...prefixes.keys()].map((p) => p.length))].sort((a, b) => b - a);
-  return { words, prefixes, prefixLengths, pairs };
+  });
+  return { root };
 }
 
-/** The concepts a word names on its own: as a whole word, else by its longest listed prefix. */
-export function conceptsOfWord(lexicon: Lexicon, word: string): readonly Concept[] {
-  const whole = lexicon.words.get(word);
-  if (whole !== undefined) return whole;
-  for (const n of lexicon.prefixLengths) {
-    if (n > word.length) continue;
-    const found = lexicon.prefixes.get(word.slice(0, n));
-    if (found !== undefined) return found;
+const SPACE = 0x20;
+
+/**
+ * Every concept named from the word starting at `start` of a scorer text (words separated by
+ * single spaces): whole words, prefixes, and entries of several words. Fills `out` with pairs
+ * (concept, end), one per concept, with the end of the longest entry that names it.
+ */
+export function conceptsAt(lexicon: Lexicon, text: string, start: number, out: number[]): void {
+  out.length = 0;
+  let at: TrieNode | undefined = lexicon.root;
+  for (let i = start; at !== undefined; i += 1) {
+    const c = i < text.length ? text.charCodeAt(i) : SPACE;
+    if (at.prefix.length > 0) {
+      // A prefix entry runs to the end of the word it stops in.
+      let end = i;
+      while (end < text.length && text.charCodeAt(end) !== SPACE) end += 1;
+      for (const id of at.prefix) note(out, id, end);
+    }
+    if (c === SPACE) for (const id of at.exact) note(out, id, i);
+    if (i >= text.length) break;
+    at = child(at, c);
   }
-  return [];
 }
 
-/** A second word matching a two-word entry's second part (a prefix when it ends in "*"). */
-export const secondWordMatches = (entry: string, word: string): boolean =>
-  entry.endsWith('*') ? word.startsWith(entry.slice(0, -1)) : word === entry;
+function note(out: number[], id: number, end: number): void {
+  for (let k = 0; k < out.length; k += 2) {
+    if (out[k] !== id) continue;
+    out[k + 1] = Math.max(out[k + 1] ?? 0, end);
+    return;
+  }
+  out.push(id, end);
+}

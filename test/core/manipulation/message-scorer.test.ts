@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import { createMessageDetectors, explainScore } from '../../../core/manipulation/message-detectors';
-import { FEATURE_KINDS, featureKey, forEachFeature, hashKey, scorerText } from '../../../core/manipulation/message-features';
+import { collectFeatures, FEATURE_KINDS, FeatureList, hashKey, scorerText } from '../../../core/manipulation/message-features';
 import { MessageScorer, messageScorer, scorerWeightsSchema, type ScorerWeights } from '../../../core/manipulation/message-scorer';
 import { foldText } from '../../../core/manipulation/text-fold';
 import type { ManipulationFacts } from '../../../core/manipulation/types';
@@ -66,24 +66,28 @@ describe('the checked-in weights', () => {
 });
 
 describe('features', () => {
-  it('hash each key in place as the vocabulary hashes it whole (property)', () => {
+  it('hash each key in place as the vocabulary hashes it whole, on the same text with or without offsets (property)', () => {
+    const list = new FeatureList();
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (body) => {
-        const { text } = scorerText(foldText(body));
-        let ok = true;
-        forEachFeature(text, (kind, start, end, a, b, key) => {
-          const [x, y] = hashKey(key ?? featureKey(kind, text, start, end));
-          if (x !== a || y !== b) ok = false;
-        });
-        return ok;
+        const folded = foldText(body);
+        const { text } = scorerText(folded);
+        if (scorerText(folded, false).text !== text) return false;
+        collectFeatures(text, list);
+        for (let i = 0; i < list.count; i += 1) {
+          const [a, b] = hashKey(list.keyOf(i, text));
+          if (a !== list.h1[i] || b !== list.h2[i]) return false;
+        }
+        return true;
       }),
     );
   });
 
   it('read the words, the concepts they name, and concepts near each other', () => {
-    const keys: string[] = [];
+    const list = new FeatureList();
     const { text } = scorerText(foldText('Bitte beim Support melden, damit die Rezension gelöscht wird 🙏'));
-    forEachFeature(text, (kind, start, end, _a, _b, key) => keys.push(key ?? featureKey(kind, text, start, end)));
+    collectFeatures(text, list);
+    const keys = Array.from({ length: list.count }, (_, i) => list.keyOf(i, text));
     expect(keys).toEqual(expect.arrayContaining(['w:support', 'w:rezension', 'k:SUPPORT', 'k:RATING', 'k:REMOVE', 'k:PLEASE', 'p:RATING+REMOVE', 'c:losc']));
   });
 });
