@@ -1,11 +1,12 @@
 // `npm run train:detectors`: trains the learned message scorer of R12 and writes its weights to
 // core/manipulation/message-scorer-weights.json. Reads the corpus's train split to fit the
 // weights and its dev split to choose the hyper-parameters and each label's threshold; never the
-// test split (that is for `npm run bench -- quality` alone). Deterministic: the same corpus and
+// test split (that is for `npm run bench -- quality` alone). The older corpus's dev split sets a
+// floor under each threshold, so the scorer adds no false alarm there; its holdout is never read. Deterministic: the same corpus and
 // seed give a byte-identical file. `--check` retrains and fails if the checked-in file differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readCorpusSplits, type Label, type LabelledMessage } from '../bench/corpus';
+import { readCorpusSplits, readOldCorpus, type Label, type LabelledMessage } from '../bench/corpus';
 import { analyseMessage } from '../core/manipulation/message-detectors';
 import { collectFeatures, FeatureList, scorerText } from '../core/manipulation/message-features';
 import { MessageScorer, SCORED_LABELS, scorerWeightsSchema, type ScorerWeights } from '../core/manipulation/message-scorer';
@@ -192,26 +193,29 @@ interface Judged {
 
 /**
  * The lowest threshold at which the scorer's own flags (on messages the rules leave alone) keep
- * DEV_PRECISION on dev: the most the scorer can add without flagging ordinary messages.
+ * DEV_PRECISION on dev: the most the scorer can add without flagging ordinary messages. Never at
+ * or below `floor`: the highest probability of an ordinary message of the older corpus's dev
+ * split that the rules leave alone, so the scorer adds no false alarm there.
  */
-function chooseThreshold(dev: readonly Judged[]): Choice {
-  const alone = dev.filter((d) => !d.rules).sort((a, b) => b.p - a.p);
-  const positives = alone.filter((d) => d.truth).length;
+function chooseThreshold(dev: readonly Judged[], floor: number): Choice {
+  const silent = dev.filter((d) => !d.rules).sort((a, b) => b.p - a.p);
+  const positives = silent.filter((d) => d.truth).length;
   let tp = 0;
   let fp = 0;
   let averagePrecision = 0;
   let cut = -1;
-  alone.forEach((d, k) => {
+  silent.forEach((d, k) => {
     if (d.truth) {
       tp += 1;
       averagePrecision += tp / (tp + fp) / Math.max(1, positives);
     } else fp += 1;
-    if (tp / (tp + fp) >= DEV_PRECISION && d.truth) cut = k;
+    if (d.p > floor && tp / (tp + fp) >= DEV_PRECISION && d.truth) cut = k;
   });
+  const alone = silent;
   // Halfway between the last message kept and the next one down, so the threshold is not an
   // artefact of one dev message's probability.
   const kept = alone[cut]?.p ?? 1;
-  const next = alone[cut + 1]?.p ?? kept / 2;
+  const next = Math.max(alone[cut + 1]?.p ?? floor, floor);
   const threshold = Math.min(0.9999, Math.max(0.05, Number(((kept + next) / 2).toFixed(4))));
   return { threshold, dev: countAt(dev, threshold), averagePrecision };
 }
@@ -248,6 +252,17 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
     return { pressure_message: a.pressure.length > 0, incentive_offer: a.incentive.length > 0 };
   });
   const devFolded = devSet.map((m) => foldText(m.body));
+  // The older corpus's dev split guards against a loss there: its ordinary messages the rules
+  // leave alone set each threshold's floor. (Its holdout split, like the test split, is never read.)
+  const oldOrdinary = (label: Label) =>
+    readOldCorpus()
+      .filter((m) => m.split === 'dev' && !m.labels.includes(label))
+      .filter((m) => {
+        const a = analyseMessage(m.body);
+        return (label === 'pressure_message' ? a.pressure : a.incentive).length === 0;
+      })
+      .map((m) => foldText(m.body));
+  const guard = Object.fromEntries(SCORED_LABELS.map((l) => [l, oldOrdinary(l)])) as Record<Label, string[]>;
   const best = new Map<Label, { trained: Trained; choice: Choice }>();
   for (const hp of grid) {
     const trained = train(examples, hp);
@@ -255,7 +270,11 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
     const scores = devFolded.map((t) => scorer.score(t));
     const line: string[] = [];
     for (const label of SCORED_LABELS) {
-      const choice = chooseThreshold(devSet.map((m, i) => ({ truth: m.labels.includes(label), rules: devRules[i]?.[label] ?? false, p: scores[i]?.[label] ?? 0 })));
+      const floor = Math.max(0, ...guard[label].map((t) => scorer.score(t)[label]));
+      const choice = chooseThreshold(
+        devSet.map((m, i) => ({ truth: m.labels.includes(label), rules: devRules[i]?.[label] ?? false, p: scores[i]?.[label] ?? 0 })),
+        floor,
+      );
       line.push(`${label} AP ${choice.averagePrecision.toFixed(3)} t ${choice.threshold} P ${precision(choice.dev).toFixed(3)} R ${recall(choice.dev).toFixed(3)}`);
       const known = best.get(label);
       if (known === undefined || choice.averagePrecision > known.choice.averagePrecision) best.set(label, { trained, choice });
@@ -274,7 +293,9 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
   data.trainedOn = {
     corpus: 'test/fixtures/corpus/*.jsonl',
     fit: 'train split, FTRL-proximal logistic regression, examples shuffled from the seed',
-    chosen: 'per label, the grid point with the best dev average precision where the rules are silent; threshold at dev precision 0.95 there',
+    chosen:
+      'per label, the grid point with the best dev average precision where the rules are silent; threshold at dev precision 0.95 there, ' +
+      'above every ordinary message of the older corpus dev split',
     trainMessages: trainSet.length,
     devMessages: devSet.length,
     seed: SEED,

@@ -19,6 +19,7 @@ import {
   PAST_QUESTION,
   PREEMPT,
   PROMISED,
+  QUOTED_NAME,
   PRONOUN_GOES,
   RAISE_TO,
   RATING_GOES,
@@ -37,6 +38,8 @@ import {
   TRADE,
   VALUE,
   VALUE_AS_REASON,
+  VALUE_DENIED,
+  WHICH_ONE,
 } from './phrases';
 import { bySentence, inside, sentenceIndex, sentencesOf, type Pattern, type Range } from './text-match';
 
@@ -135,9 +138,9 @@ class Reading {
     return quoted.length === 0 ? found : found.filter((r) => !inside(r, quoted));
   }
 
-  /** Text that is not the designer's ask: a quotation, or existing reviews asked for as material. */
+  /** Text that is not the designer's ask: a quotation or a quoted name, or existing reviews asked for as material. */
   private quoted(): Range[] {
-    return (this.quotedAreas ??= [...REPORTED_QUOTE.all(this.text), ...REVIEWS_AS_MATERIAL.all(this.text)]);
+    return (this.quotedAreas ??= [...REPORTED_QUOTE.all(this.text), ...REVIEWS_AS_MATERIAL.all(this.text), ...QUOTED_NAME.all(this.text)]);
   }
 }
 
@@ -207,7 +210,8 @@ class Clues {
   /** High values the designer asks for here: not a picture of stars, not thanks for ones given. */
   demandedHigh(i: number): Range[] {
     const high = this.high(i);
-    if (high.length === 0 || this.isStarScene(i)) return [];
+    // "Which of the four would you give the highest marks?" chooses a draft; it asks for no rating.
+    if (high.length === 0 || this.isStarScene(i) || this.reading.find(WHICH_ONE, i).length > 0) return [];
     const thanks = this.any(THANKED, i);
     return high.filter((h) => !thanks.some((d) => d.end <= h.start && h.start - d.end <= 12));
   }
@@ -287,8 +291,13 @@ class Clues {
 
   // -- Value ----------------------------------------------------------------------------
 
+  /** Something of value, unless denied just before ("no gifts for reviews", "kein Rabatt"). */
   value(i: number): Range[] {
-    return this.any(VALUE, i);
+    const found = this.any(VALUE, i);
+    if (found.length === 0) return found;
+    const s = this.reading.sentences[i];
+    const before = (r: Range) => this.reading.text.slice(Math.max(s?.start ?? 0, r.start - 40), r.start);
+    return found.filter((r) => !VALUE_DENIED.test(before(r)));
   }
 
   offers(i: number): Range[] {

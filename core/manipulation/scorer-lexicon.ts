@@ -259,6 +259,11 @@ export const CONCEPTS = {
     'brasao', 'forma', 'icone*', 'placa', 'bandeira', 'ceu', 'azulejo*',
     'stemma', 'forma', 'icon*', 'insegna', 'bandiera', 'cielo', 'albergo',
     'lambang', 'bentuk', 'ikon', 'papan', 'bendera', 'langit', 'motif',
+    // where a drawn star sits and how it looks
+    'left', 'right', 'top left', 'top right', 'corner', 'bottom', 'above', 'below', 'behind', 'bigger', 'smaller', 'gold', 'golden', 'outline',
+    'gauche', 'droite', 'coin', 'dessus', 'dore*', 'izquierda', 'derecha', 'esquina', 'encima', 'dorad*',
+    'links', 'oben', 'unten', 'ecke', 'golden*', 'esquerda', 'direita', 'canto', 'dourad*',
+    'sinistra', 'destra', 'angolo', 'sopra', 'dorat*', 'kiri', 'kanan', 'pojok', 'atas', 'emas',
   ],
   /** The customer's own customers and their reviews. */
   THEIR_CUSTOMERS: [
