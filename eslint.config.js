@@ -1,30 +1,95 @@
-// Lint, and the layer map of docs/architecture.md: each folder may import only what its
-// runtime has. test/lint/layers.test.ts proves each rule really fails a forbidden import.
-import { builtinModules } from 'node:module';
+// Lint, and the layer map of docs/architecture.md, "Layers": what each folder may import,
+// as allow-lists checked on resolved paths and package names by the local plugin in
+// eslint/layers-plugin.js. test/lint/layers.test.ts proves each rule fails a forbidden import
+// and that the docs table is this map.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layersPlugin from './eslint/layers-plugin.js';
 
-const SEE = 'See docs/architecture.md, "Layers".';
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-
-/** A no-restricted-imports rule: named packages and regexes over the import path. */
-function restrict(packages, regexes, why) {
-  return [
-    'error',
-    {
-      paths: packages.map((name) => ({ name, message: `${why} ${SEE}` })),
-      patterns: [
-        ...regexes.map((regex) => ({ regex, message: `${why} ${SEE}` })),
-        ...packages.map((name) => ({ group: [`${name}/**`], message: `${why} ${SEE}` })),
-      ],
+// `may`: `node` true = Node builtins except `module` (its createRequire loads what lint cannot
+// see), 'all' = every builtin; `packages` by name ('@scope/*' for a whole scope); `names`:
+// the only named imports a package may give; `paths`: repo folders ('x/') or single files
+// (without extension). Anything not named is an error.
+const layers = [
+  {
+    folders: ['core/'],
+    runsIn: 'anywhere ("common")',
+    pure: true,
+    may: { packages: ['zod'], paths: ['core/'] },
+  },
+  {
+    folders: ['electron/contract/'],
+    runsIn: 'anywhere ("common")',
+    pure: true,
+    may: { packages: ['zod'], paths: ['core/', 'electron/contract/'] },
+  },
+  {
+    folders: ['electron/preload/'],
+    runsIn: 'Electron preload (sandboxed, CommonJS)',
+    may: {
+      packages: ['electron'],
+      names: { electron: ['contextBridge', 'ipcRenderer'] },
+      paths: ['electron/preload/', 'electron/contract/'],
     },
-  ];
-}
-
-const uiPackages = ['react', 'react-dom', 'react/jsx-runtime', '@mantine/core', '@mantine/hooks'];
-const dbPackages = ['knex', 'sqlite3'];
-const up = '^(\\.\\./)+';
+  },
+  {
+    folders: ['electron/main/'],
+    runsIn: 'Electron main',
+    may: {
+      node: true,
+      packages: ['electron', 'zod'],
+      paths: ['electron/main/', 'electron/services/', 'electron/contract/', 'core/'],
+    },
+  },
+  {
+    folders: ['electron/services/'],
+    runsIn: 'plain Node',
+    may: {
+      node: true,
+      packages: ['knex', 'sqlite3', 'zod'],
+      paths: ['electron/services/', 'electron/contract/', 'core/', 'migrations/'],
+    },
+  },
+  {
+    folders: ['electron/host/'],
+    runsIn: 'plain Node',
+    may: {
+      node: true,
+      packages: ['knex', 'sqlite3', 'zod'],
+      paths: ['electron/host/', 'electron/services/', 'electron/contract/', 'core/'],
+    },
+  },
+  {
+    folders: ['migrations/'],
+    runsIn: 'plain Node',
+    may: { packages: ['knex'], paths: ['migrations/'] },
+  },
+  {
+    folders: ['renderer/'],
+    runsIn: 'the browser / Electron renderer',
+    may: {
+      packages: ['react', 'react-dom', '@mantine/*', '@tanstack/*', 'dayjs', 'recharts', 'wouter', '@tabler/icons-react'],
+      paths: ['renderer/', 'core/', 'electron/contract/'],
+    },
+  },
+  {
+    folders: ['platform/'],
+    runsIn: 'plain Node, a separate program',
+    may: { node: true, packages: ['knex', 'sqlite3', 'zod'], paths: ['platform/', 'core/'] },
+  },
+  {
+    folders: ['test/', 'bench/'],
+    runsIn: 'plain Node (vitest, tsx)',
+    may: { node: 'all', anyPackageExcept: ['electron'], anyPathExcept: [] },
+  },
+  {
+    folders: ['scripts/', 'eslint/'],
+    rootFiles: true,
+    runsIn: 'plain Node (tools)',
+    may: { node: 'all', anyPackageExcept: ['electron'], anyPathExcept: ['test/', 'bench/'] },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', '.cache/**'] },
@@ -32,84 +97,23 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { layers: layersPlugin },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/ban-ts-comment': 'error',
       eqeqeq: ['error', 'always'],
+      'layers/imports': ['error', { root: import.meta.dirname, layers }],
     },
   },
   {
-    // The "common" layer: pure TypeScript, time and randomness come in as arguments.
-    files: ['core/**/*.ts', 'electron/contract/**/*.ts'],
+    files: layers.filter((l) => l.pure).flatMap((l) => l.folders.map((f) => `${f}**`)),
     languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': restrict(
-        [...nodeBuiltins, 'electron', ...dbPackages, ...uiPackages],
-        [`${up}(electron|renderer|platform|migrations|test|bench|scripts)(/|$)`, '^@mantine/'],
-        'core/ and electron/contract/ are pure: no Node, Electron, database, UI or other-folder imports.',
-      ),
-      'no-restricted-properties': [
-        'error',
-        { object: 'Date', property: 'now', message: `Time is an argument in core/. ${SEE}` },
-        { object: 'Math', property: 'random', message: `Randomness is an argument in core/. ${SEE}` },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: `Time is an argument in core/: new Date() reads the clock. ${SEE}`,
-        },
-      ],
-    },
+    rules: { 'layers/pure': 'error' },
   },
   {
-    files: ['electron/contract/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict(
-        [...nodeBuiltins, 'electron', ...dbPackages, ...uiPackages],
-        [`${up}(electron/(main|preload|services|host)|renderer|platform|migrations|test|bench|scripts)(/|$)`, '^@mantine/', `^\\.\\./(main|preload|services|host)(/|$)`],
-        'electron/contract/ is pure: it imports core/ and zod only.',
-      ),
-    },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': restrict(
-        [...nodeBuiltins, 'electron', ...dbPackages],
-        [`${up}(electron/(main|preload|services|host)|platform|migrations)(/|$)`],
-        'The renderer reaches the rest only through the console API contract (electron/contract/).',
-      ),
-    },
-  },
-  {
-    files: ['platform/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict(
-        ['electron', ...uiPackages],
-        [`${up}(electron|renderer|migrations)(/|$)`],
-        'platform/ is a separate program: it shares core/ and nothing of the console.',
-      ),
-    },
-  },
-  {
-    // Requiring electron outside main/preload tries to download its binary (STACK.md trap 1).
-    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'migrations/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict(
-        ['electron', ...uiPackages],
-        [`${up}renderer(/|$)`],
-        'Services, host and migrations run under plain Node without Electron or the UI.',
-      ),
-    },
-  },
-  {
-    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],
-    rules: {
-      'no-restricted-imports': restrict(['electron'], [], 'Tests and tools run under plain Node without the Electron binary.'),
-    },
   },
 );

@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark of the project, printed as Markdown (figures and ratios).
 // `npm run bench -- ratings intake` runs only the parts named (ratings, intake, detectors,
-// quality, truth, platform). Record the output in
+// quality, truth, platform, console). Record the output in
 // BENCHMARKS.md with the command and the machine.
 import { cpus, totalmem } from 'node:os';
 import { benchDetectors, benchIntake, benchStarRatings } from './core';
@@ -9,8 +9,9 @@ import { detectorQualityReport } from './detector-quality';
 import { benchWorstCases } from './detector-worst-case';
 import { peakHeapMb, printFigures, printRatio } from './lib';
 import { benchPlatform } from './platform';
+import { benchConsole } from './console';
 
-const PARTS = ['ratings', 'intake', 'detectors', 'quality', 'truth', 'platform'] as const;
+const PARTS = ['ratings', 'intake', 'detectors', 'quality', 'truth', 'platform', 'console'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -46,4 +47,9 @@ if (wants('truth')) {
 if (wants('platform')) {
   const size = process.env.BENCH_PLATFORM_SIZE ?? 'medium';
   printFigures(`Reference platform (replay of the ${size} log; BENCH_PLATFORM_SIZE=large for the large one)`, await benchPlatform());
+}
+
+if (wants('console')) {
+  console.log('\n## The console’s Node side (first sync, event loop, queues at 2 million, SSE, outbox)\n');
+  console.log(await benchConsole());
 }

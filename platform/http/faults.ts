@@ -1,16 +1,7 @@
 // Fault injection for the console's reliability tests (development mode): added latency, a
 // share of 500s, dropped connections and truncated bodies. Seeded, so a run can be repeated;
 // never applied to /v1/dev/* so a test can always turn it off again.
-import { z } from 'zod';
-
-export const faultSettingsSchema = z.object({
-  latencyMs: z.number().int().min(0).max(60_000).optional(),
-  errorRate: z.number().min(0).max(1).optional(),
-  dropRate: z.number().min(0).max(1).optional(),
-  truncateRate: z.number().min(0).max(1).optional(),
-  seed: z.number().int().optional(),
-});
-export type FaultSettings = z.infer<typeof faultSettingsSchema>;
+import type { FaultSettings } from '../../core';
 
 export type Roll = { kind: 'none' } | { kind: 'error' } | { kind: 'drop' } | { kind: 'truncate' };
 

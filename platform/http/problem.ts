@@ -1,7 +1,7 @@
 // RFC 9457 problem responses: every error the platform answers is application/problem+json
 // with {type, title, status, detail}, plus extension members where SYNC-API asks for data
-// (a conflict's `current`, a held claim's `claim`).
-import type { ServerResponse } from 'node:http';
+// (a conflict's `current`, a held claim's `claim`, a validation problem's first `issues`).
+import { PROBLEM_MAX_ISSUES, type Issue, type Problem } from '../../core';
 
 const TYPE_BASE = 'https://platform.example/problems/';
 
@@ -12,6 +12,7 @@ export const PROBLEM_TITLES = {
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
@@ -19,6 +20,11 @@ export const PROBLEM_TITLES = {
   503: 'Service unavailable',
 } as const;
 export type ProblemStatus = keyof typeof PROBLEM_TITLES;
+
+/** A detail longer than this is cut: it quotes client input, which may be anything. */
+const DETAIL_MAX = 2000;
+
+export const problemType = (kind: string): string => `${TYPE_BASE}${kind}`;
 
 /** A problem to answer; thrown by handlers and turned into the response in one place. */
 export class HttpProblem extends Error {
@@ -34,25 +40,14 @@ export class HttpProblem extends Error {
     this.name = 'HttpProblem';
   }
 
-  body(): Record<string, unknown> {
-    return { type: `${TYPE_BASE}${this.kind}`, title: PROBLEM_TITLES[this.status], status: this.status, detail: this.detail, ...this.extensions };
+  /** A 422 naming the failing fields: the first PROBLEM_MAX_ISSUES of them, however many there are. */
+  static validation(error: string, issues: readonly Issue[]): HttpProblem {
+    return new HttpProblem(422, 'validation', error, { issues: issues.slice(0, PROBLEM_MAX_ISSUES) });
   }
-}
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}): void {
-  sendText(res, status, JSON.stringify(body), contentType, headers);
-}
-
-export function sendText(res: ServerResponse, status: number, text: string, contentType: string, headers: Record<string, string> = {}): void {
-  const payload = Buffer.from(text, 'utf8');
-  res.writeHead(status, { 'Content-Type': `${contentType}; charset=utf-8`, 'Content-Length': String(payload.length), 'Cache-Control': 'no-store', ...headers });
-  res.end(payload);
-}
-
-export function sendProblem(res: ServerResponse, problem: HttpProblem): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
+  body(): Problem {
+    const detail = this.detail.length > DETAIL_MAX ? `${this.detail.slice(0, DETAIL_MAX)}…` : this.detail;
+    // Extensions are the platform's own (never client input), so none shadows a standard member.
+    return { type: problemType(this.kind), title: PROBLEM_TITLES[this.status], status: this.status, detail, ...this.extensions };
   }
-  sendJson(res, problem.status, problem.body(), 'application/problem+json', problem.headers);
 }

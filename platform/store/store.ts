@@ -1,5 +1,6 @@
 // The platform's durable state (SQLite through knex, WAL). One writer connection takes the
 // engine's batches, one reader serves the feed, so a long pull never waits on a replay batch.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,11 @@ export interface StoredEntity {
 
 export interface Store {
   readonly path: string;
+  /**
+   * The identity of this store's change feed (SYNC-API.md `feedId`): made once with the store,
+   * so a console holding a cursor of another feed (a store reset or replaced) is told to resync.
+   */
+  readonly feedId: string;
   /** The last seq written; the next batch continues after it. */
   readonly lastSeq: number;
   readonly eventCount: number;
@@ -108,6 +114,13 @@ export async function openStore(path?: string): Promise<Store> {
   let lastSeq = Number(meta.get('seq') ?? 0);
   let eventCount = Number(meta.get('events') ?? 0);
   let clockMs: number | null = meta.has('clock') ? Number(meta.get('clock')) : null;
+  let feedId = meta.get('feedId');
+  if (feedId === undefined) {
+    // A new store (or one written before feeds had an identity): its feed starts here.
+    feedId = randomUUID();
+    await writer('meta').insert({ key: 'feedId', value: feedId });
+  }
+  const feed = feedId;
 
   async function insertChunks(trx: Knex.Transaction, sql: (n: number) => string, rows: Array<Array<string | number | null>>): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
@@ -118,6 +131,7 @@ export async function openStore(path?: string): Promise<Store> {
 
   return {
     path: file,
+    feedId: feed,
     get lastSeq() {
       return lastSeq;
     },

@@ -1,98 +1,161 @@
-import { AppShell, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { DEFAULT_POLICY, REJECT_REASONS, SUBMISSION_STATUS_TITLES } from '../../core';
+// The console's renderer: providers, the sign-in gate, the frame and the routes. main.tsx picks
+// the transport; tests hand in an in-memory ConsoleApi and a controlled clock.
+import { Anchor, Box, Button, Center, Code, MantineProvider, Stack, Text, Title, useMantineColorScheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Router } from 'wouter';
+import type { ConsoleApi } from '../../electron/contract';
+import { ApiProvider } from './api/ApiContext';
+import { ConsoleApiError, describeError } from './api/errors';
+import type { Connection } from './api/events';
+import type { Transport } from './api/transport';
+import { TickerProvider, createIntervalTicker, type Ticker } from './features/clock/clock';
+import { DecisionsProvider } from './features/decisions/DecisionsProvider';
+import { useEventBridge } from './features/events/useEventBridge';
+import { queryKeys } from './features/queryKeys';
+import { SessionProvider, useSessionQuery } from './features/session/session';
+import { useSettings } from './features/settings/settings';
+import { useHashPath, useHashSearch } from './routing/hashLocation';
+import { Routes } from './routes';
+import { AppFrame } from './screens/Shell/AppFrame';
+import { SignInScreen } from './screens/SignIn/SignInScreen';
+import { cssVariablesResolver, theme } from './theme';
+import { LoadingState } from './ui/States';
 
-const policy = DEFAULT_POLICY;
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        // The workspace signed out under us (elsewhere, or the platform revoked the token).
+        if (error instanceof ConsoleApiError && error.type === 'signed-out') void client.invalidateQueries({ queryKey: queryKeys.session });
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        // The console's service is local: a failure is worth one quick retry, not three slow ones.
+        retry: (failures, error) => failures < 1 && !(error instanceof ConsoleApiError && error.status >= 400 && error.status < 500),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+  return client;
+}
 
-/** The numbers moderators work by, from the rule core's policy (RULES.md). */
-const POLICY_ROWS: readonly { rule: string; what: string; value: string }[] = [
-  { rule: 'R3', what: 'Hold threshold (star rating below)', value: policy.rating.benchmark.toFixed(2) },
-  { rule: 'R2', what: 'Launch window', value: `${policy.launchWindow.fraction * 100}% of the project, ${policy.launchWindow.minHours}–${policy.launchWindow.maxHours} h` },
-  { rule: 'R4', what: 'Review of unverified designers', value: `within ${policy.verification.reviewSlaHours} h, due soon from ${policy.verification.reviewSlaHours * policy.verification.warnFraction} h` },
-  { rule: 'R7', what: 'Mini contests', value: `${policy.miniContest.maxDesigners} designers, rating ≥ ${policy.miniContest.minRating}, positive feedback ≥ ${policy.miniContest.minPositiveFeedbackPct}%` },
-  { rule: 'R8', what: 'Double-blind review window', value: `${policy.reviews.windowDays} days (+${policy.reviews.extensionDays} on request)` },
-  { rule: 'R12', what: 'Flag window', value: `hits within ${policy.detectors.flagJoinDays} days join one flag` },
-  { rule: 'R12', what: 'Appeals', value: `${policy.appeals.windowDays} days from the decision` },
-];
+function ThemeSync() {
+  const settings = useSettings();
+  const { setColorScheme } = useMantineColorScheme();
+  const wanted = settings.data?.theme;
+  useEffect(() => {
+    if (wanted !== undefined) setColorScheme(wanted);
+  }, [wanted, setColorScheme]);
+  return null;
+}
 
-/** The console's shell; the queues, item view and sync bar arrive with the console issues. */
-export function App() {
+function EventBridge() {
+  useEventBridge();
+  return null;
+}
+
+function FullPage({ children }: { children: ReactNode }) {
   return (
-    <AppShell header={{ height: 56 }} padding="lg">
-      <AppShell.Header>
-        <Group h="100%" px="lg" justify="space-between">
-          <Title order={1} size="h4">
-            Moderation console
-          </Title>
-          <Badge variant="light" size="lg">
-            Policy {policy.version}
-          </Badge>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Stack gap="lg" maw={1100}>
-          <div>
-            <Title order={2} size="h3">
-              Policy in force
-            </Title>
-            <Text c="dimmed" size="sm">
-              The rules every queue, verdict and audit in this console follows. The queues appear here once the console is connected to the platform.
-            </Text>
-          </div>
-          <Card withBorder radius="md" padding={0}>
-            <Table striped verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={80}>Rule</Table.Th>
-                  <Table.Th>What</Table.Th>
-                  <Table.Th>Value</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {POLICY_ROWS.map((row) => (
-                  <Table.Tr key={`${row.rule}-${row.what}`}>
-                    <Table.Td>
-                      <Badge variant="outline" color="gray">
-                        {row.rule}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{row.what}</Table.Td>
-                    <Table.Td fw={600}>{row.value}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Card>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <Card withBorder radius="md">
-              <Title order={3} size="h5" mb="xs">
-                Submission states
-              </Title>
-              <Stack gap={6}>
-                {Object.entries(SUBMISSION_STATUS_TITLES).map(([status, title]) => (
-                  <Group key={status} gap="xs" wrap="nowrap">
-                    <Badge variant="light" w={160}>
-                      {status.replace('_', ' ')}
-                    </Badge>
-                    <Text size="sm">{title}</Text>
-                  </Group>
-                ))}
-              </Stack>
-            </Card>
-            <Card withBorder radius="md">
-              <Title order={3} size="h5" mb="xs">
-                Reasons to reject a design
-              </Title>
-              <Stack gap={6}>
-                {Object.entries(REJECT_REASONS).map(([code, title]) => (
-                  <Text key={code} size="sm">
-                    {title} <Text span c="dimmed" size="xs">({code})</Text>
-                  </Text>
-                ))}
-              </Stack>
-            </Card>
-          </SimpleGrid>
-        </Stack>
-      </AppShell.Main>
-    </AppShell>
+    <Box component="main" h="100%">
+      {children}
+    </Box>
   );
+}
+
+function SessionGate() {
+  const session = useSessionQuery();
+  if (session.isPending) {
+    return (
+      <FullPage>
+        <LoadingState label="Opening the workspace…" />
+      </FullPage>
+    );
+  }
+  if (session.isError) {
+    const expired = session.error instanceof ConsoleApiError && session.error.status === 401;
+    return (
+      <FullPage>
+        <Center h="100%" p="xl">
+          <Stack maw={520} gap="sm">
+            <Title order={1}>{expired ? 'This link no longer opens the console' : 'The console’s service is not answering'}</Title>
+            <Text size="sm">{expired ? 'The console was restarted, so the link it printed before no longer works. Open the new link it printed when it started.' : describeError(session.error)}</Text>
+            <Button variant="default" w="fit-content" onClick={() => void session.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Center>
+      </FullPage>
+    );
+  }
+  if (!session.data.signedIn) {
+    return <SignInScreen {...(session.data.platformUrl === undefined ? {} : { platformUrl: session.data.platformUrl })} />;
+  }
+  return (
+    <SessionProvider session={session.data}>
+      <DecisionsProvider>
+        <AppFrame>
+          <Routes />
+        </AppFrame>
+      </DecisionsProvider>
+    </SessionProvider>
+  );
+}
+
+export interface ConsoleAppProps {
+  api: ConsoleApi;
+  connection: Connection;
+  ticker?: Ticker;
+  queryClient?: QueryClient;
+}
+
+/** The whole renderer for one ConsoleApi. */
+export function ConsoleApp({ api, connection, ticker, queryClient }: ConsoleAppProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [clock] = useState(() => ticker ?? createIntervalTicker());
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+      <TickerProvider ticker={clock}>
+        <QueryClientProvider client={client}>
+          <ApiProvider api={api} connection={connection}>
+            <Notifications position="bottom-right" limit={4} />
+            <ThemeSync />
+            <EventBridge />
+            <Router hook={useHashPath} searchHook={useHashSearch}>
+              <SessionGate />
+            </Router>
+          </ApiProvider>
+        </QueryClientProvider>
+      </TickerProvider>
+    </MantineProvider>
+  );
+}
+
+/** The browser host was opened without its one-time link. */
+function NoToken() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <FullPage>
+        <Center h="100%" p="xl">
+          <Stack maw={560} gap="sm">
+            <Title order={1}>Open the console with its link</Title>
+            <Text size="sm">
+              The console’s browser host prints a link with a one-time token when it starts, such as <Code>http://127.0.0.1:5170/?token=…</Code>. Open that link; this page cannot be used
+              without it.
+            </Text>
+            <Text size="sm" c="dimmed">
+              Started it with <Code>npm run serve</Code>? The link is on its first line of output. <Anchor href="/">Reload</Anchor> once you have it.
+            </Text>
+          </Stack>
+        </Center>
+      </FullPage>
+    </MantineProvider>
+  );
+}
+
+export function Root({ transport }: { transport: Transport }) {
+  if (transport.kind === 'no-token') return <NoToken />;
+  return <ConsoleApp api={transport.api} connection={transport.connection} />;
 }

@@ -1,8 +1,42 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
-// primaryShade 8: white on blue 6 fails the contrast check (STACK.md, trap 8).
+// A calm, dense work tool (UI.md, "Look"): Mantine defaults, one accent, neutral greys, amber and
+// red only for due soon and overdue, green only for done. primaryShade 8: white on blue 6 fails
+// the contrast check (STACK.md, trap 8).
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: 8,
-  fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
+  fontSizes: { xs: '12px', sm: '13px', md: '14px', lg: '16px', xl: '18px' },
+  lineHeights: { xs: '1.4', sm: '1.45', md: '1.5', lg: '1.5', xl: '1.5' },
+  headings: {
+    fontWeight: '600',
+    sizes: {
+      h1: { fontSize: '20px', lineHeight: '1.3' },
+      h2: { fontSize: '16px', lineHeight: '1.35' },
+      h3: { fontSize: '14px', lineHeight: '1.4' },
+      h4: { fontSize: '13px', lineHeight: '1.4' },
+    },
+  },
+  defaultRadius: 'sm',
+  cursorType: 'pointer',
+  components: {
+    Button: { defaultProps: { size: 'sm' } },
+    TextInput: { defaultProps: { size: 'sm' } },
+    PasswordInput: { defaultProps: { size: 'sm' } },
+    Select: { defaultProps: { size: 'sm' } },
+    NumberInput: { defaultProps: { size: 'sm' } },
+    Textarea: { defaultProps: { size: 'sm' } },
+    Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+  },
+});
+
+/** Amber and red for time, green for done: named once so every screen uses the same shades. */
+export const STATUS_COLORS = { dueSoon: 'yellow.9', overdue: 'red.8', done: 'green.9', muted: 'dimmed' } as const;
+
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: { '--row-height': '40px' },
+  light: { '--row-selected': 'var(--mantine-color-blue-0)', '--row-hover': 'var(--mantine-color-gray-0)', '--row-border': 'var(--mantine-color-gray-2)', '--row-checked': 'var(--mantine-color-blue-1)' },
+  dark: { '--row-selected': 'rgba(66, 99, 235, 0.22)', '--row-hover': 'var(--mantine-color-dark-6)', '--row-border': 'var(--mantine-color-dark-5)', '--row-checked': 'rgba(66, 99, 235, 0.32)' },
 });

@@ -1,7 +1,7 @@
 // SYNC-API.md, GET /v1/changes: pages of {seq, type, op, id, data?}, seq strictly increasing,
 // N ≤ 5000, `last` and `hasMore`; superseded changes may be left out, latest states may not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityType } from '../../../core';
+import { RESYNC_REQUIRED, type EntityType } from '../../../core';
 import {
   DAY,
   HOUR,
@@ -12,9 +12,11 @@ import {
   TOKENS,
   addLowRatedDesigner,
   changesPageSchema,
+  dataOf,
   expectOk,
   expectProblem,
   fold,
+  metaSchema,
   parseEntity,
   postEvents,
   pullAll,
@@ -124,6 +126,29 @@ describe('GET /v1/changes', () => {
     expect(page.last).toBe(last);
   });
 
+  it('carries the feedId of /v1/meta on every page', async () => {
+    const api = platform.api(TOKENS.auditor);
+    const { feedId } = expectOk(await api.get('/v1/meta'), metaSchema);
+    const { pages } = await pullAll(api, 0, 7);
+    for (const page of pages) expect(page.feedId).toBe(feedId);
+    const same = expectOk(await api.get(`/v1/changes?after=0&limit=1&feedId=${encodeURIComponent(feedId)}`), changesPageSchema);
+    expect(same.feedId).toBe(feedId);
+  });
+
+  it('answers a cursor beyond the end of the feed with 410 resync-required, never an echo', async () => {
+    const api = platform.api(TOKENS.auditor);
+    const { last } = await pullAll(api, 0, 5000);
+    const problem = expectProblem(await api.get(`/v1/changes?after=${last + 1}&limit=100`), 410);
+    expect(problem.type).toMatch(new RegExp(`/${RESYNC_REQUIRED}$`));
+  });
+
+  it("answers a cursor of another feed (another store's feedId) with 410 resync-required", async () => {
+    const api = platform.api(TOKENS.auditor);
+    const problem = expectProblem(await api.get('/v1/changes?after=0&limit=10&feedId=some-other-feed'), 410);
+    expect(problem.type).toMatch(new RegExp(`/${RESYNC_REQUIRED}$`));
+    expect(problem.detail).toMatch(/after=0/);
+  });
+
   it('gives new changes after the previous last', async () => {
     const api = platform.api(TOKENS.admin);
     const before = await pullAll(api, 0, 5000);
@@ -154,10 +179,10 @@ describe('GET /v1/changes', () => {
     // A delete whose upsert came before the cursor may be compacted away from after=0.
     const upserts = (state: Map<string, Change>): Map<string, Change> => new Map([...state].filter(([, c]) => c.op === 'upsert'));
     expect(upserts(whole)).toEqual(upserts(incremental.state));
-    const rating = parseEntity('rating', whole.get(`rating/${ids.rated}`)?.data);
+    const rating = parseEntity('rating', dataOf(whole.get(`rating/${ids.rated}`)));
     expect(rating.stars).toBe(4);
     expect(rating.history.map((h) => h.stars)).toEqual([1, 2, 3, 4]);
-    const held = parseEntity('submission', whole.get(`submission/${ids.held}`)?.data);
+    const held = parseEntity('submission', dataOf(whole.get(`submission/${ids.held}`)));
     expect(held.status).toBe('visible');
   });
 

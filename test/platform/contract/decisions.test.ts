@@ -15,8 +15,10 @@ import {
   expectOk,
   expectProblem,
   feedLast,
+  iso,
   ms,
-  mustFindEntity,
+  changedEntity,
+  parseEntity,
   postEvents,
   postFlagScenario,
   postHeldSubmission,
@@ -69,7 +71,9 @@ const decide = (api: Client, body: DecisionBody): Promise<Reply> => api.post('/v
 /** Asserts a 409 conflict and returns its `current` entity. */
 function conflictOn<T extends 'submission' | 'flag'>(reply: Reply, type: T, id: string) {
   expect(reply.status, reply.text.slice(0, 300)).toBe(409);
-  return mustFindEntity(decisionConflictSchema.parse(reply.json).current, type, id);
+  const current = parseEntity(type, decisionConflictSchema.parse(reply.json).current);
+  expect(current.id).toBe(id);
+  return current;
 }
 
 /** Sends a decision that must fail with `status`, and checks the feed did not move. */
@@ -84,7 +88,7 @@ describe('deciding submissions', () => {
     const submission = await heldSubmission('approve');
     const body = decision('submission', submission, 'approve', await serverNow(admin));
     const answer = expectOk(await decide(quality, body), decisionAppliedSchema);
-    const decided = mustFindEntity(answer.entities, 'submission', submission.id);
+    const decided = changedEntity(answer.entities, 'submission', submission.id);
     expect(decided.status).toBe('visible');
     expect(decided.rev).toBe(submission.rev + 1);
     expect(decided.decision).toMatchObject({ decisionId: body.id, outcome: 'approve', moderatorId: 'mod-quality' });
@@ -95,7 +99,7 @@ describe('deciding submissions', () => {
     const submission = await heldSubmission('reject');
     const body = decision('submission', submission, 'reject', await serverNow(admin), { reasonCode: 'off_brief' });
     const answer = expectOk(await decide(quality, body), decisionAppliedSchema);
-    const decided = mustFindEntity(answer.entities, 'submission', submission.id);
+    const decided = changedEntity(answer.entities, 'submission', submission.id);
     expect(decided.status).toBe('rejected');
     expect(decided.decision).toMatchObject({ decisionId: body.id, outcome: 'reject', reasonCode: 'off_brief', moderatorId: 'mod-quality' });
     expect((await mirror()).get('submission', submission.id).status).toBe('rejected');
@@ -105,7 +109,7 @@ describe('deciding submissions', () => {
     const submission = await heldSubmission('other');
     const body = decision('submission', submission, 'reject', await serverNow(admin), { reasonCode: 'other', note: 'Uses a stock image.' });
     const answer = expectOk(await decide(quality, body), decisionAppliedSchema);
-    expect(mustFindEntity(answer.entities, 'submission', submission.id).status).toBe('rejected');
+    expect(changedEntity(answer.entities, 'submission', submission.id).status).toBe('rejected');
   });
 
   it('schedules a waiting design approved inside the launch window (R4), visible when it ends', async () => {
@@ -113,7 +117,7 @@ describe('deciding submissions', () => {
     const submission = (await mirror()).get('submission', pending.submissionId);
     expect(submission.status).toBe('pending_review');
     const answer = expectOk(await decide(quality, decision('submission', submission, 'approve', await serverNow(admin))), decisionAppliedSchema);
-    const scheduled = mustFindEntity(answer.entities, 'submission', submission.id);
+    const scheduled = changedEntity(answer.entities, 'submission', submission.id);
     expect(scheduled.status).toBe('scheduled');
 
     await setClock(admin, pending.windowEnd);
@@ -126,7 +130,7 @@ describe('deciding submissions', () => {
     const pending = await postPendingSubmission(admin, 'after', 8 * HOUR);
     const submission = (await mirror()).get('submission', pending.submissionId);
     const answer = expectOk(await decide(quality, decision('submission', submission, 'approve', await serverNow(admin))), decisionAppliedSchema);
-    expect(mustFindEntity(answer.entities, 'submission', submission.id).status).toBe('visible');
+    expect(changedEntity(answer.entities, 'submission', submission.id).status).toBe('visible');
   });
 
   it('expires a waiting design approved at or after its project ends (R4)', async () => {
@@ -138,16 +142,33 @@ describe('deciding submissions', () => {
     // RULES R4 leaves open whether reaching endsAt closes the project; never shown, either way.
     const after =
       reply.status === 200
-        ? mustFindEntity(expectOk(reply, decisionAppliedSchema).entities, 'submission', submission.id)
+        ? changedEntity(expectOk(reply, decisionAppliedSchema).entities, 'submission', submission.id)
         : conflictOn(reply, 'submission', submission.id);
     expect(after.status).toBe('expired');
   });
 
-  it('applies a decision made offline earlier (decidedAt before the platform clock)', async () => {
+  it('applies a decision made offline earlier, recording when it was made (decidedAt before the platform clock)', async () => {
     const submission = await heldSubmission('offline');
-    const body = decision('submission', submission, 'approve', (await serverNow(admin)) - 30 * MINUTE);
-    const answer = expectOk(await decide(admin, body), decisionAppliedSchema);
-    expect(mustFindEntity(answer.entities, 'submission', submission.id).status).toBe('visible');
+    const madeAt = ms(submission.submittedAt) + 10 * MINUTE;
+    // The console was offline for an hour; the design is still held (released at 7.2 h).
+    await setClock(admin, (await serverNow(admin)) + HOUR);
+    const answer = expectOk(await decide(admin, decision('submission', submission, 'approve', madeAt)), decisionAppliedSchema);
+    const decided = changedEntity(answer.entities, 'submission', submission.id);
+    expect(decided.status).toBe('visible');
+    expect(decided.decision?.at).toBe(iso(madeAt));
+  });
+
+  it("records a decidedAt after the platform's clock as the platform's clock (a console's estimate of platform time drifts)", async () => {
+    const submission = await heldSubmission('ahead');
+    const now = await serverNow(admin);
+    const answer = expectOk(await decide(quality, decision('submission', submission, 'approve', now + 7 * DAY)), decisionAppliedSchema);
+    expect(changedEntity(answer.entities, 'submission', submission.id).decision?.at).toBe(iso(now));
+  });
+
+  it('refuses a decidedAt before the subject existed, changing nothing', async () => {
+    const submission = await heldSubmission('before');
+    await expectRefused(quality, decision('submission', submission, 'approve', ms(submission.submittedAt) - 1), 422);
+    expect((await mirror()).get('submission', submission.id)).toEqual(submission);
   });
 });
 
@@ -180,7 +201,7 @@ describe('conflicts (409)', () => {
     const lost = replies.find((r) => r.status === 409);
     if (won === undefined || lost === undefined) throw new Error('unreachable');
 
-    const winner = mustFindEntity(expectOk(won, decisionAppliedSchema).entities, 'submission', submission.id);
+    const winner = changedEntity(expectOk(won, decisionAppliedSchema).entities, 'submission', submission.id);
     const current = conflictOn(lost, 'submission', submission.id);
     expect(current).toEqual(winner);
     expect(current.rev).toBe(submission.rev + 1);
@@ -252,6 +273,19 @@ describe('invalid decisions (422)', () => {
     await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { statementOfReasons: STATEMENT }), 422);
   });
 
+  it('refuses a reason code on a confirmation rather than store it', async () => {
+    const { flag: f } = await flag('stray');
+    await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { sanctions: [{ type: 'warn' }], statementOfReasons: STATEMENT, reasonCode: 'false_positive' }), 422);
+    expect((await mirror()).get('flag', f.id).status).toBe('open');
+  });
+
+  it('refuses a decision id that is not a UUID', async () => {
+    const submission = await heldSubmission('notuuid');
+    const problem = expectProblem(await decide(quality, { ...decision('submission', submission, 'approve', await serverNow(admin)), id: 'decision-1' }), 422);
+    expect(problem.issues?.map((i) => i.path)).toEqual(['id']);
+    expect((await mirror()).get('submission', submission.id)).toEqual(submission);
+  });
+
   it('refuses a confirmation without a statement of reasons', async () => {
     const { flag: f } = await flag('nostatement');
     await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { sanctions: [{ type: 'warn' }] }), 422);
@@ -293,7 +327,7 @@ describe('deciding flags', () => {
     const { flag: f } = await flag('dismiss');
     const body = decision('flag', f, 'dismiss', await serverNow(admin), { reasonCode: 'insufficient_evidence' });
     const answer = expectOk(await decide(trust, body), decisionAppliedSchema);
-    const decided = mustFindEntity(answer.entities, 'flag', f.id);
+    const decided = changedEntity(answer.entities, 'flag', f.id);
     expect(decided.status).toBe('dismissed');
     expect(decided.rev).toBe(f.rev + 1);
     expect(decided.decision).toMatchObject({ decisionId: body.id, outcome: 'dismiss', reasonCode: 'insufficient_evidence', moderatorId: 'mod-trust' });
@@ -305,10 +339,13 @@ describe('deciding flags', () => {
     const now = await serverNow(admin);
     const body = decision('flag', f, 'confirm', now, { sanctions: [{ type: 'suspend', days: 7 }], statementOfReasons: STATEMENT });
     const answer = expectOk(await decide(trust, body), decisionAppliedSchema);
-    expect(mustFindEntity(answer.entities, 'flag', f.id).status).toBe('confirmed');
-    const designer = mustFindEntity(answer.entities, 'designer', scenario.designerId);
+    expect(changedEntity(answer.entities, 'flag', f.id).status).toBe('confirmed');
+    const designer = changedEntity(answer.entities, 'designer', scenario.designerId);
     expect(designer.accountStatus).toBe('suspended');
     expect(ms(designer.suspendedUntil ?? 'missing')).toBe(now + 7 * DAY);
+    // The history records the suspension when the platform applied it, after the state it joined with.
+    expect(designer.history.at(-1)).toEqual({ at: iso(now), verification: 'verified', accountStatus: 'suspended', suspendedUntil: iso(now + 7 * DAY) });
+    expect(designer.history[0]).toMatchObject({ at: designer.joinedAt, accountStatus: 'active' });
 
     const m = await mirror();
     expect(m.get('designer', scenario.designerId)).toEqual(designer);
@@ -325,7 +362,7 @@ describe('deciding flags', () => {
     const answer = expectOk(await decide(trust, body), decisionAppliedSchema);
     const m = await mirror();
     for (const id of scenario.ratingIds) {
-      const rating = mustFindEntity(answer.entities, 'rating', id);
+      const rating = changedEntity(answer.entities, 'rating', id);
       expect(ms(rating.voidedAt ?? 'missing')).toBe(now);
       expect(m.get('rating', id)).toEqual(rating);
     }
@@ -354,8 +391,8 @@ describe('deciding flags', () => {
     const { scenario, flag: f } = await flag('warn');
     const body = decision('flag', f, 'confirm', await serverNow(admin), { sanctions: [{ type: 'warn' }], statementOfReasons: STATEMENT });
     const answer = expectOk(await decide(admin, body), decisionAppliedSchema);
-    expect(mustFindEntity(answer.entities, 'designer', scenario.designerId).accountStatus).toBe('warned');
-    expect(mustFindEntity(answer.entities, 'flag', f.id).decision).toMatchObject({ outcome: 'confirm', moderatorId: 'mod-admin' });
+    expect(changedEntity(answer.entities, 'designer', scenario.designerId).accountStatus).toBe('warned');
+    expect(changedEntity(answer.entities, 'flag', f.id).decision).toMatchObject({ outcome: 'confirm', moderatorId: 'mod-admin' });
   });
 
   it('refuses a second decision on a decided flag with 409', async () => {

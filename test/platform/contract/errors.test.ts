@@ -108,6 +108,15 @@ describe('malformed input changes nothing', () => {
     });
   });
 
+  it.each([
+    ['GET', '/v1/assets/asset-%E0%A4%A'],
+    ['DELETE', '/v1/claims/submission/%ZZ'],
+  ])('answers %s %s, a path segment that is not valid percent-encoding, with a 400 problem', async (method, path) => {
+    const res = await fetch(`${platform.url}${path}`, { method, headers: { authorization: `Bearer ${TOKENS.admin}` } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('refuses an unknown event type, naming it', async () => {
     await changesNothing(async () => {
       const at = new Date((await serverNow(admin)) + MINUTE).toISOString();
@@ -149,6 +158,34 @@ describe('malformed input changes nothing', () => {
     await changesNothing(async () => {
       const reply = await admin.post('/v1/decisions', { id: randomUUID(), subjectType: 'submission', subjectId: 'x', expectedRev: 'one', outcome: 'approve', decidedAt: 'yesterday' });
       expect(expectProblem(reply, [400, 422]).detail).toMatch(/expectedRev|decidedAt/);
+    });
+  });
+
+  it('refuses a million invalid events (3 MB) in one problem, and goes on serving', async () => {
+    await changesNothing(async () => {
+      const body = Buffer.from(`{"events":[${new Array<string>(1_000_000).fill('{}').join(',')}]}`);
+      const reply = await rawPost(platform.url, '/v1/dev/events', TOKENS.admin, body);
+      expect(reply.status, reply.text.slice(0, 300)).toBe(422);
+      const problem = problemSchema.parse(JSON.parse(reply.text));
+      expect(problem.detail).toMatch(/at most 100,000 events/);
+    });
+  });
+
+  it('lists at most 20 issues of a log with thousands of invalid events', async () => {
+    await changesNothing(async () => {
+      const events = Array.from({ length: 5000 }, () => ({ at: 'never', type: 'customer.joined', data: {} }));
+      const problem = expectProblem(await admin.post('/v1/dev/events', { events }), 422);
+      expect(problem.issues).toHaveLength(20);
+      expect(problem.detail).toMatch(/more/);
+    });
+  });
+
+  it('refuses a decision voiding 200,000 ratings in one issue, not a 500', async () => {
+    await changesNothing(async () => {
+      const ratingIds = new Array<number>(200_000).fill(7);
+      const body = { id: randomUUID(), subjectType: 'flag', subjectId: 'x', expectedRev: 1, outcome: 'confirm', sanctions: [{ type: 'void_ratings', ratingIds }], statementOfReasons: 'x', decidedAt: '2026-11-02T08:00:00Z' };
+      const problem = expectProblem(await admin.post('/v1/decisions', body), 422);
+      expect(problem.issues).toEqual([{ path: 'sanctions.0.ratingIds', message: 'at most 1,000 rating ids' }]);
     });
   });
 

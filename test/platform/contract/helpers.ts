@@ -6,20 +6,24 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
+  changesPageSchema,
+  devEventsResultSchema,
   ENTITY_SCHEMAS,
-  ENTITY_TYPES,
-  moderatorSchema,
-  policySchema,
+  metaSchema,
+  problemSchema,
   type Category,
+  type Change,
+  type ChangesPage,
+  type DevEventsResult,
   type EntityOf,
   type EntityType,
   type EventLog,
   type MarketplaceEvent,
+  type Problem,
   type Sanction,
 } from '../../../core';
-import { isoTime } from '../../../core/wire/common';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../../platform/server';
 
 export const START = '2026-11-02T08:00:00Z';
@@ -47,53 +51,24 @@ export const ms = (time: string): number => {
 /** A fresh id with a readable prefix, so tests sharing one platform never collide. */
 export const uid = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-// ---------------------------------------------------------------------------------------
-// Response shapes (SYNC-API.md "Endpoints"); entity payloads use core/wire/entities.ts.
+// Response shapes: SYNC-API.md's, from core/wire/api.ts (the one definition the platform
+// answers with and the console reads with); entity payloads from core/wire/entities.ts.
 
-export const problemSchema = z.object({
-  type: z.string().min(1),
-  title: z.string().min(1),
-  status: z.number().int(),
-  detail: z.string(),
-});
-export type Problem = z.infer<typeof problemSchema>;
-
-export const changeSchema = z.object({
-  seq: z.number().int().positive(),
-  type: z.enum(ENTITY_TYPES),
-  op: z.enum(['upsert', 'delete']),
-  id: z.string().min(1),
-  data: z.unknown().optional(),
-});
-export type Change = z.infer<typeof changeSchema>;
-
-export const changesPageSchema = z.object({
-  changes: z.array(changeSchema),
-  last: z.number().int().min(0),
-  hasMore: z.boolean(),
-});
-export type ChangesPage = z.infer<typeof changesPageSchema>;
-
-export const metaSchema = z.object({
-  apiVersion: z.literal(1),
-  serverTime: isoTime,
-  policy: policySchema,
-  moderator: moderatorSchema,
-});
-
-// SYNC-API.md says `{applied, refused: [{index, reasonCode}]}` without saying whether
-// `applied` is a count or a list of indexes; both readings are accepted.
-export const devEventsResultSchema = z.object({
-  applied: z.union([z.number().int().min(0), z.array(z.number().int().min(0))]),
-  refused: z.array(z.object({ index: z.number().int().min(0), reasonCode: z.string().min(1) })),
-});
-export type DevEventsResult = z.infer<typeof devEventsResultSchema>;
-export const appliedCount = (result: DevEventsResult): number =>
-  typeof result.applied === 'number' ? result.applied : result.applied.length;
-
-export const decisionAppliedSchema = z.object({ result: z.literal('applied'), entities: z.unknown() });
-export const decisionConflictSchema = z.object({ result: z.literal('conflict'), current: z.unknown() });
-export const sseNudgeSchema = z.object({ last: z.number().int().min(0) });
+export {
+  changesNudgeSchema as sseNudgeSchema,
+  changesPageSchema,
+  claimAnswerSchema,
+  claimHeldSchema,
+  decisionAppliedSchema,
+  decisionConflictSchema,
+  devEventsResultSchema,
+  metaSchema,
+  problemSchema,
+  type Change,
+  type ChangesPage,
+  type DevEventsResult,
+  type Problem,
+} from '../../../core';
 
 // ---------------------------------------------------------------------------------------
 // A tiny typed HTTP client.
@@ -104,7 +79,6 @@ export interface Reply {
   text: string;
   /** The body parsed as JSON, or undefined when it is empty or not JSON. */
   json: unknown;
-  elapsedMs: number;
 }
 
 export interface Client {
@@ -128,7 +102,6 @@ export function client(baseUrl: string, token: string | null): Client {
   async function send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Reply> {
     const all: Record<string, string> = { accept: 'application/json', ...headers };
     if (token !== null) all.authorization = `Bearer ${token}`;
-    const started = performance.now();
     const res = await fetch(baseUrl + path, {
       method,
       headers: all,
@@ -136,7 +109,7 @@ export function client(baseUrl: string, token: string | null): Client {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, text, json: parseJson(text), elapsedMs: performance.now() - started };
+    return { status: res.status, headers: res.headers, text, json: parseJson(text) };
   }
   return {
     get: (path, headers = {}) => send('GET', path, undefined, headers),
@@ -329,32 +302,19 @@ export async function feedLast(api: Client): Promise<number> {
   return (await pullAll(api, 0, 5000)).last;
 }
 
-// ---------------------------------------------------------------------------------------
-// Entities inside a decision's answer. SYNC-API.md gives `entities` and `current` without a
-// shape; these accept a bare entity, a list of entities, a list of {type, data} changes, or
-// an object keyed by type, and find an entity by its type (its schema) and id.
+// Entities inside a decision's answer: `entities` is a list of feed changes (SYNC-API.md,
+// core/wire/api.ts), applied exactly as a page of the feed.
 
-function candidates(value: unknown, depth = 0): Record<string, unknown>[] {
-  if (depth > 3 || value === null || typeof value !== 'object') return [];
-  if (Array.isArray(value)) return value.flatMap((v) => candidates(v, depth + 1));
-  const record = value as Record<string, unknown>;
-  const nested = Object.values(record).flatMap((v) => candidates(v, depth + 1));
-  return [record, ...nested];
+/** The entity of type `type` and id `id` among a decision's changed entities. */
+export function changedEntity<T extends EntityType>(changes: readonly Change[], type: T, id: string): EntityOf<T> {
+  const change = changes.find((c) => c.type === type && c.id === id);
+  if (change === undefined || change.op === 'delete') throw new Error(`no ${type} ${id} among ${changes.map((c) => `${c.type}/${c.id}`).join(', ')}`);
+  return parseEntity(type, change.data);
 }
 
-export function findEntity<T extends EntityType>(value: unknown, type: T, id: string): EntityOf<T> | undefined {
-  for (const candidate of candidates(value)) {
-    if (candidate.id !== id) continue;
-    const parsed = safeParseEntity(type, candidate);
-    if (parsed.success) return parsed.data;
-  }
-  return undefined;
-}
-
-export function mustFindEntity<T extends EntityType>(value: unknown, type: T, id: string): EntityOf<T> {
-  const found = findEntity(value, type, id);
-  if (found === undefined) throw new Error(`no valid ${type} ${id} in ${JSON.stringify(value).slice(0, 800)}`);
-  return found;
+/** The entity a change carries, or undefined for a deletion. */
+export function dataOf(change: Change | undefined): unknown {
+  return change === undefined || change.op === 'delete' ? undefined : change.data;
 }
 
 // ---------------------------------------------------------------------------------------

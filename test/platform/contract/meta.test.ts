@@ -29,6 +29,18 @@ describe('GET /v1/meta', () => {
     expect(meta.policy.version.length).toBeGreaterThan(0);
   });
 
+  it('names the same feed on every call, and another feed on another store', async () => {
+    const first = expectOk(await platform.api(TOKENS.quality).get('/v1/meta'), metaSchema);
+    const again = expectOk(await platform.api(TOKENS.auditor).get('/v1/meta'), metaSchema);
+    expect(again.feedId).toBe(first.feedId);
+    const other = await startTestPlatform();
+    try {
+      expect(expectOk(await other.api(TOKENS.quality).get('/v1/meta'), metaSchema).feedId).not.toBe(first.feedId);
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('gives the dev clock as serverTime, with the clock stopped', async () => {
     const api = platform.api(TOKENS.admin);
     const first = await serverNow(api);

@@ -10,9 +10,11 @@ import {
   PRESSURE_MESSAGE,
   TOKENS,
   decision,
+  dataOf,
   decisionAppliedSchema,
   expectOk,
   fold,
+  metaSchema,
   newStoreDir,
   parseEntity,
   postEvents,
@@ -30,7 +32,7 @@ import {
 
 let dir: string;
 let second: TestPlatform | undefined;
-let before: { state: Map<string, Change>; last: number; clock: number };
+let before: { state: Map<string, Change>; last: number; clock: number; feedId: string };
 let decided: { body: DecisionBody; reply: Reply };
 
 beforeAll(async () => {
@@ -41,7 +43,7 @@ beforeAll(async () => {
     const held = await postHeldSubmission(admin, 'restart');
     // Decided before the clock moves on, or R3 would release it first.
     const { changes } = await pullAll(admin, 0, 5000);
-    const submission = parseEntity('submission', fold(changes).get(`submission/${held.submissionId}`)?.data);
+    const submission = parseEntity('submission', dataOf(fold(changes).get(`submission/${held.submissionId}`)));
     const body = decision('submission', submission, 'approve', await serverNow(admin));
     const reply = await admin.post('/v1/decisions', body);
     expectOk(reply, decisionAppliedSchema);
@@ -57,7 +59,7 @@ beforeAll(async () => {
     log.review(uid('restart-rv'), contract, 'client');
     expect((await postEvents(admin, log)).refused).toEqual([]);
     const all = await pullAll(admin, 0, 5000);
-    before = { state: fold(all.changes), last: all.last, clock: await serverNow(admin) };
+    before = { state: fold(all.changes), last: all.last, clock: await serverNow(admin), feedId: all.pages[0]?.feedId ?? '' };
   } finally {
     await first.close();
   }
@@ -78,13 +80,15 @@ describe('restart on the same store', () => {
     const { changes } = await pullAll(api(TOKENS.auditor), 0, 5000);
     const after = fold(changes);
     const upserts = (state: Map<string, Change>) =>
-      new Map([...state].filter(([, c]) => c.op === 'upsert').map(([key, c]) => [key, c.data]));
+      new Map([...state].flatMap(([key, c]) => (c.op === 'upsert' ? [[key, c.data] as const] : [])));
     expect(upserts(after)).toEqual(upserts(before.state));
   });
 
-  it('keeps the same last', async () => {
-    const { last } = await pullAll(api(TOKENS.auditor), 0, 5000);
+  it('keeps the same last, on the same feed', async () => {
+    const { last, pages } = await pullAll(api(TOKENS.auditor), 0, 5000);
     expect(last).toBe(before.last);
+    expect(pages[0]?.feedId).toBe(before.feedId);
+    expect(expectOk(await api(TOKENS.auditor).get('/v1/meta'), metaSchema).feedId).toBe(before.feedId);
   });
 
   it('gives a new change a higher seq than any before the restart', async () => {
