@@ -1,15 +1,16 @@
 // `npm run train:detectors`: trains the learned message scorer of R12 and writes its weights to
-// core/manipulation/message-scorer-weights.json. Reads the corpus's train split to fit the
-// weights and its dev split to choose the hyper-parameters and each label's threshold; never the
-// test split (that is for `npm run bench -- quality` alone). The older corpus's dev split sets a
-// floor under each threshold, so the scorer adds no false alarm there; its holdout is never read. Deterministic: the same corpus and
-// seed give a byte-identical file. `--check` retrains and fails if the checked-in file differs.
+// core/manipulation/message-scorer-weights.json. Reads the corpus's train and dev splits only,
+// never test (that is for `npm run bench -- quality` alone): the hyper-parameters and each
+// label's threshold are chosen by cross-validation over train+dev, then the weights are fitted
+// on all of it. The older corpus's dev split sets a floor under each threshold, so the scorer
+// adds no false alarm there; its holdout is never read. Deterministic: the same corpus and seed
+// give a byte-identical file. `--check` retrains and fails if the checked-in file differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readCorpusSplits, readOldCorpus, type Label, type LabelledMessage } from '../bench/corpus';
 import { analyseMessage } from '../core/manipulation/message-detectors';
 import { collectFeatures, FeatureList, scorerText } from '../core/manipulation/message-features';
-import { MessageScorer, SCORED_LABELS, scorerWeightsSchema, type ScorerWeights } from '../core/manipulation/message-scorer';
+import { MessageScorer, SCORED_LABELS, scorerWeightsSchema, type Probabilities, type ScorerWeights } from '../core/manipulation/message-scorer';
 import { foldText } from '../core/manipulation/text-fold';
 
 export const WEIGHTS_PATH = fileURLToPath(new URL('../core/manipulation/message-scorer-weights.json', import.meta.url));
@@ -17,6 +18,11 @@ export const WEIGHTS_PATH = fileURLToPath(new URL('../core/manipulation/message-
 export const SEED = 20_261_201;
 /** Weights are stored as integers: this many per unit. */
 const SCALE = 10_000;
+/**
+ * A weight under 0.01 is left out of the file: scaled by a message's length normalisation it
+ * moves the log-odds by about a thousandth, and the file stays small.
+ */
+const MIN_WEIGHT = 100;
 
 export interface HyperParameters {
   /** A feature must occur in at least this many training messages. */
@@ -152,8 +158,9 @@ export function train(examples: readonly Example[], hp: HyperParameters): Traine
   const fitted = Object.fromEntries(SCORED_LABELS.map((label) => [label, fit(examples, index, label, hp)])) as Record<Label, { bias: number; weights: Float64Array }>;
   const features: [string, number, number][] = [];
   vocabulary.forEach((key, i) => {
-    const p = quantise(fitted.pressure_message.weights[i] ?? 0);
-    const n = quantise(fitted.incentive_offer.weights[i] ?? 0);
+    const kept = (w: number) => (Math.abs(w) < MIN_WEIGHT ? 0 : w);
+    const p = kept(quantise(fitted.pressure_message.weights[i] ?? 0));
+    const n = kept(quantise(fitted.incentive_offer.weights[i] ?? 0));
     if (p !== 0 || n !== 0) features.push([key, p, n]);
   });
   const model = (label: Label) => ({ bias: quantise(fitted[label].bias) / SCALE, threshold: 0.5 });
@@ -234,24 +241,48 @@ function countAt(dev: readonly Judged[], t: number): Counts {
 export interface TrainingReport {
   data: ScorerWeights;
   chosen: Record<Label, HyperParameters>;
+  /** Out-of-fold figures on train+dev at each label's threshold. */
   dev: Record<Label, Choice>;
+  /** Each label's threshold before the older corpus's floor, and the floor. */
+  floors: Record<Label, { outOfFold: number; floor: number }>;
   trainCount: number;
   devCount: number;
 }
 
+/** Folds of the cross-validation over train+dev. */
+export const FOLDS = 5;
+
+/** Each message's fold: a seeded shuffle of the messages in file order, dealt round the folds. */
+function assignFolds(count: number): Int8Array {
+  const order = Array.from({ length: count }, (_, i) => i);
+  const random = prng(SEED ^ 0x5f0d);
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+  }
+  const fold = new Int8Array(count);
+  order.forEach((m, k) => (fold[m] = k % FOLDS));
+  return fold;
+}
+
 /**
- * Trains on train under every set of hyper-parameters of the grid, keeps for each label the one
- * whose scorer ranks dev best where the rules are silent, and sets each threshold on dev.
+ * Fits on the corpus's train and dev splits together (never test). Every set of
+ * hyper-parameters of the grid is judged by 5-fold cross-validation: each message is scored by
+ * a model that never saw it, and for each label the grid point whose out-of-fold scores rank
+ * best where the rules are silent is kept, with its threshold set on those same out-of-fold
+ * scores. The final model of each label is then fitted on all of train+dev.
  */
 export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (line: string) => void = () => undefined): TrainingReport {
   const trainSet = readCorpusSplits(['train']);
   const devSet = readCorpusSplits(['dev']);
-  const examples = trainSet.map(exampleOf);
-  const devRules = devSet.map((m) => {
+  const pool = [...trainSet, ...devSet];
+  const examples = pool.map(exampleOf);
+  const folded = pool.map((m) => foldText(m.body));
+  const fold = assignFolds(pool.length);
+  const poolRules = pool.map((m) => {
     const a = analyseMessage(m.body);
     return { pressure_message: a.pressure.length > 0, incentive_offer: a.incentive.length > 0 };
   });
-  const devFolded = devSet.map((m) => foldText(m.body));
   // The older corpus's dev split guards against a loss there: its ordinary messages the rules
   // leave alone set each threshold's floor. (Its holdout split, like the test split, is never read.)
   const oldOrdinary = (label: Label) =>
@@ -263,56 +294,72 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
       })
       .map((m) => foldText(m.body));
   const guard = Object.fromEntries(SCORED_LABELS.map((l) => [l, oldOrdinary(l)])) as Record<Label, string[]>;
-  const best = new Map<Label, { trained: Trained; choice: Choice }>();
+  const best = new Map<Label, { hp: HyperParameters; choice: Choice; outOfFold: Probabilities[] }>();
   for (const hp of grid) {
-    const trained = train(examples, hp);
-    const scorer = new MessageScorer(trained.data);
-    const scores = devFolded.map((t) => scorer.score(t));
+    const outOfFold: Probabilities[] = new Array<Probabilities>(pool.length);
+    for (let k = 0; k < FOLDS; k += 1) {
+      const scorer = new MessageScorer(train(examples.filter((_, i) => fold[i] !== k), hp).data);
+      folded.forEach((t, i) => {
+        if (fold[i] === k) outOfFold[i] = scorer.score(t);
+      });
+    }
     const line: string[] = [];
     for (const label of SCORED_LABELS) {
-      const floor = Math.max(0, ...guard[label].map((t) => scorer.score(t)[label]));
-      const choice = chooseThreshold(
-        devSet.map((m, i) => ({ truth: m.labels.includes(label), rules: devRules[i]?.[label] ?? false, p: scores[i]?.[label] ?? 0 })),
-        floor,
-      );
+      const choice = chooseThreshold(judgedOf(pool, poolRules, outOfFold, label), 0);
       line.push(`${label} AP ${choice.averagePrecision.toFixed(3)} t ${choice.threshold} P ${precision(choice.dev).toFixed(3)} R ${recall(choice.dev).toFixed(3)}`);
       const known = best.get(label);
-      if (known === undefined || choice.averagePrecision > known.choice.averagePrecision) best.set(label, { trained, choice });
+      if (known === undefined || choice.averagePrecision > known.choice.averagePrecision) best.set(label, { hp, choice, outOfFold });
     }
-    log(`${JSON.stringify({ ...hp, loudness: undefined })} features ${trained.data.features.length}: ${line.join('; ')}`);
+    log(`${JSON.stringify({ ...hp, loudness: undefined })} (out of fold): ${line.join('; ')}`);
   }
   const pick = (label: Label) => {
     const b = best.get(label);
     if (b === undefined) throw new Error('an empty grid trains nothing');
     return b;
   };
-  const data = merge(
-    Object.fromEntries(SCORED_LABELS.map((l) => [l, { data: pick(l).trained.data, threshold: pick(l).choice.threshold }])) as Record<Label, { data: ScorerWeights; threshold: number }>,
-  );
-  const chosen = Object.fromEntries(SCORED_LABELS.map((l) => [l, pick(l).trained.hp])) as Record<Label, HyperParameters>;
+  // The final models, on all of train+dev; one fit serves both labels when they chose alike.
+  const fitted = new Map<string, ScorerWeights>();
+  const finalOf = (hp: HyperParameters): ScorerWeights => {
+    const key = JSON.stringify(hp);
+    let data = fitted.get(key);
+    if (data === undefined) {
+      data = train(examples, hp).data;
+      fitted.set(key, data);
+    }
+    return data;
+  };
+  const floors = {} as Record<Label, { outOfFold: number; floor: number }>;
+  const dev = {} as Record<Label, Choice>;
+  const models = {} as Record<Label, { data: ScorerWeights; threshold: number }>;
+  for (const label of SCORED_LABELS) {
+    const { hp, choice, outOfFold } = pick(label);
+    const data = finalOf(hp);
+    const scorer = new MessageScorer(data);
+    const floor = Math.max(0, ...guard[label].map((t) => scorer.score(t)[label]));
+    // Strictly above the floor, on the file's four decimals.
+    const threshold = Math.min(0.9999, Math.max(choice.threshold, Math.floor(floor * 10_000 + 1) / 10_000));
+    floors[label] = { outOfFold: choice.threshold, floor: Number(floor.toFixed(4)) };
+    dev[label] = { ...choice, threshold, dev: countAt(judgedOf(pool, poolRules, outOfFold, label), threshold) };
+    models[label] = { data, threshold };
+  }
+  const data = merge(models);
+  const chosen = Object.fromEntries(SCORED_LABELS.map((l) => [l, pick(l).hp])) as Record<Label, HyperParameters>;
   data.trainedOn = {
     corpus: 'test/fixtures/corpus/*.jsonl',
-    fit: 'train split, FTRL-proximal logistic regression, examples shuffled from the seed',
+    fit: 'train and dev splits together, FTRL-proximal logistic regression, examples shuffled from the seed',
     chosen:
-      'per label, the grid point with the best dev average precision where the rules are silent; threshold at dev precision 0.95 there, ' +
-      'above every ordinary message of the older corpus dev split',
+      `per label, the grid point with the best ${FOLDS}-fold out-of-fold average precision where the rules are silent; ` +
+      'threshold at out-of-fold precision 0.95 there, above every ordinary message of the older corpus dev split',
     trainMessages: trainSet.length,
     devMessages: devSet.length,
     seed: SEED,
-    ...Object.fromEntries(
-      SCORED_LABELS.flatMap((l) => {
-        const hp = chosen[l];
-        return [[`${l}.hyperParameters`, JSON.stringify(hp)]];
-      }),
-    ),
+    ...Object.fromEntries(SCORED_LABELS.map((l) => [`${l}.hyperParameters`, JSON.stringify(chosen[l])])),
   };
-  return {
-    data: scorerWeightsSchema.parse(data),
-    chosen,
-    dev: Object.fromEntries(SCORED_LABELS.map((l) => [l, pick(l).choice])) as Record<Label, Choice>,
-    trainCount: trainSet.length,
-    devCount: devSet.length,
-  };
+  return { data: scorerWeightsSchema.parse(data), chosen, dev, floors, trainCount: trainSet.length, devCount: devSet.length };
+}
+
+function judgedOf(pool: readonly LabelledMessage[], rules: readonly Record<Label, boolean>[], p: readonly Probabilities[], label: Label): Judged[] {
+  return pool.map((m, i) => ({ truth: m.labels.includes(label), rules: rules[i]?.[label] ?? false, p: p[i]?.[label] ?? 0 }));
 }
 
 /** One file from each label's own model: the union of their features, each model's weights in place. */
@@ -357,12 +404,13 @@ export function weightsFileText(data: ScorerWeights): string {
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const check = process.argv.includes('--check');
   const report = trainDetectors(GRID, (line) => console.log(line));
-  console.log(`\n${report.trainCount} train and ${report.devCount} dev messages`);
+  console.log(`\n${report.trainCount} train and ${report.devCount} dev messages, ${FOLDS} folds`);
   for (const l of SCORED_LABELS) {
     const c = report.dev[l];
+    const f = report.floors[l];
     console.log(
-      `${l}: ${JSON.stringify({ ...report.chosen[l], loudness: undefined })}, threshold ${c.threshold}, ` +
-        `dev (rules or scorer) P ${precision(c.dev).toFixed(3)} R ${recall(c.dev).toFixed(3)}`,
+      `${l}: ${JSON.stringify({ ...report.chosen[l], loudness: undefined })}, threshold ${c.threshold} ` +
+        `(out of fold ${f.outOfFold}, older corpus floor ${f.floor}), out-of-fold (rules or scorer) P ${precision(c.dev).toFixed(3)} R ${recall(c.dev).toFixed(3)}`,
     );
   }
   const text = weightsFileText(report.data);

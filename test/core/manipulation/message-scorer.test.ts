@@ -47,7 +47,7 @@ describe('the checked-in weights', () => {
   });
 
   it('say how they were made, and read no split but train and dev', () => {
-    expect(data.trainedOn.fit).toContain('train split');
+    expect(data.trainedOn.fit).toContain('train and dev splits');
     expect(JSON.stringify(data.trainedOn)).not.toMatch(/\btest split\b/);
   });
 
