@@ -1,7 +1,7 @@
 // Precision and recall of the two R12 message detectors, `npm run bench -- quality`: the phrase
 // rules alone, the learned scorer alone, and both (what the detectors flag), per detector, per
 // language and per family, on the multilingual corpus's test split, the older corpus and the
-// generator's messages. Tuning reads train and dev only (scripts/train-detectors.ts); the test
+// generator's messages. Tuning reads train and dev only (bench/train-detectors.ts); the test
 // split is read here, for the figures. `npx tsx bench/detector-quality.ts --errors` lists the
 // dev split's misses and false alarms, for whoever tunes next.
 import { fileURLToPath } from 'node:url';
@@ -89,7 +89,7 @@ export function detectorQualityReport(): string {
     ['generator, medium seed 42', generated],
   ];
   const { pressure_message: tp, incentive_offer: ti } = messageScorer().thresholds;
-  out.push(`Scorer thresholds: pressure_message ${tp}, incentive_offer ${ti} (chosen on dev by \`npm run train:detectors\`).`);
+  out.push(`Scorer thresholds: pressure_message ${tp}, incentive_offer ${ti} (chosen by cross-validation over train+dev in \`npm run train:detectors\`).`);
   out.push('\n### Per detector\n');
   out.push('| messages | detector | system | TP | FP | FN | precision | recall |');
   out.push('|---|---|---|---:|---:|---:|---:|---:|');
@@ -100,12 +100,14 @@ export function detectorQualityReport(): string {
   }
 
   out.push('\n### Per language, corpus test split (precision / recall)\n');
-  out.push(`| lang | messages | ${LABELS.flatMap((l) => SYSTEMS.map((s) => `${l} ${s}`)).join(' | ')} |`);
-  out.push(`|---|---:|${LABELS.flatMap(() => SYSTEMS.map(() => '---:')).join('|')}|`);
+  out.push('`either`: a manipulative message flagged by at least one detector (both join one flag in R12).\n');
+  const columns = [...LABELS, 'either'] as const;
+  out.push(`| lang | messages | ${columns.flatMap((l) => SYSTEMS.map((s) => `${l} ${s}`)).join(' | ')} |`);
+  out.push(`|---|---:|${columns.flatMap(() => SYSTEMS.map(() => '---:')).join('|')}|`);
   const langs = [...new Set(test.map((j) => j.message.lang))];
   for (const lang of langs) {
     const rows = test.filter((j) => j.message.lang === lang);
-    out.push(`| ${lang} | ${rows.length} | ${LABELS.flatMap((l) => SYSTEMS.map((s) => pr(count(rows, l, s)))).join(' | ')} |`);
+    out.push(`| ${lang} | ${rows.length} | ${columns.flatMap((l) => SYSTEMS.map((s) => pr(count(rows, l, s)))).join(' | ')} |`);
   }
 
   out.push('\n### Per family, corpus test split\n');
