@@ -14,6 +14,8 @@ import {
   type Rating,
 } from '../core';
 import { detectManipulation, scanMessage } from '../core/manipulation';
+import { readMessage } from '../core/manipulation/message-detectors';
+import { messageScorer } from '../core/manipulation/message-scorer';
 import { generateDataset } from '../platform/generator';
 import { measure, prng, type Figure } from './lib';
 
@@ -147,6 +149,21 @@ export function benchDetectors(): Figure[] {
     }
     return hits;
   });
+  const scorer = messageScorer();
+  const read = measure('message reading: phrase rules and the learned scorer (both labels)', n, 'messages', () => {
+    let flagged = 0;
+    for (const m of messages) {
+      const { analysis, probabilities } = readMessage(m.body, scorer);
+      if (
+        analysis.pressure.length > 0 ||
+        analysis.incentive.length > 0 ||
+        probabilities.pressure_message >= scorer.thresholds.pressure_message ||
+        probabilities.incentive_offer >= scorer.thresholds.incentive_offer
+      )
+        flagged++;
+    }
+    return flagged;
+  });
   const messagesOnly = measure('all eight detectors over the messages', n, 'messages', () =>
     detectManipulation({ ...empty, messages, ratings: [] }, { asOf }),
   );
@@ -154,5 +171,5 @@ export function benchDetectors(): Figure[] {
     // A fresh list: the message detectors' memo is per list, and this run must scan again.
     detectManipulation({ ...empty, messages: [...messages], ratings }, { asOf }),
   );
-  return [scan.figure, messagesOnly.figure, withRatings.figure];
+  return [scan.figure, read.figure, messagesOnly.figure, withRatings.figure];
 }

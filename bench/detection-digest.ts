@@ -1,19 +1,20 @@
 // A digest of everything the message rules say, to prove a refactor changed nothing:
-// `npx tsx bench/detection-digest.ts [generated-log.json] [--out file.jsonl]` prints one
-// SHA-256 per input set (the labelled corpus, a generated event log, seeded random bodies)
-// over the rules' findings, the folded text and the two detectors' hits. Run it before and
-// after a change and compare; `--out` writes every line, for a diff when they differ.
+// `npx tsx bench/detection-digest.ts [generated-log.json] [--out file.jsonl]` prints, per
+// input set (the older labelled corpus, a generated event log, seeded random bodies), one
+// SHA-256 over the phrase rules' findings and the folded text, and one over the two detectors'
+// hits (rules and scorer). Run it before and after a change and compare; `--out` writes every
+// line, for a diff when they differ.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyseMessage, foldForMatching, incentiveOffer, pressureMessage } from '../core/manipulation/message-detectors';
 import { DEFAULT_POLICY } from '../core/policy';
 import type { Message } from '../core/wire/entities';
-import { readCorpus } from './detector-quality';
+import { readOldCorpus } from './corpus';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : undefined;
-const logPath = args.find((a, i) => !a.startsWith('--') && i !== outAt + 1);
+const logPath = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
 
 /** mulberry32: the same stream on every run. */
 function prng(seed: number): () => number {
@@ -75,6 +76,7 @@ function randomBodies(seedBodies: readonly string[], count: number, seed: number
 const lines: string[] = [];
 function digest(name: string, bodies: readonly string[], messages: readonly Message[]): void {
   const hash = createHash('sha256');
+  const hits = createHash('sha256');
   for (const body of bodies) {
     const line = JSON.stringify({ body, fold: foldForMatching(body), analysis: analyseMessage(body) });
     hash.update(line);
@@ -87,8 +89,8 @@ function digest(name: string, bodies: readonly string[], messages: readonly Mess
     for (const detector of [pressureMessage, incentiveOffer]) {
       for (const hit of detector(facts, context, DEFAULT_POLICY)) {
         const line = JSON.stringify(hit);
-        hash.update(line);
-        hash.update('\n');
+        hits.update(line);
+        hits.update('\n');
         if (out !== undefined) lines.push(line);
       }
     }
@@ -97,10 +99,11 @@ function digest(name: string, bodies: readonly string[], messages: readonly Mess
     const a = analyseMessage(b);
     return a.pressure.length > 0 || a.incentive.length > 0;
   }).length;
-  console.log(`${name.padEnd(28)} ${String(bodies.length).padStart(7)} bodies ${String(found).padStart(6)} with findings  ${hash.digest('hex')}`);
+  console.log(`${name.padEnd(28)} ${String(bodies.length).padStart(7)} bodies ${String(found).padStart(6)} with findings  rules ${hash.digest('hex')}`);
+  if (messages.length > 0) console.log(`${''.padEnd(28)} ${''.padStart(28)}  hits  ${hits.digest('hex')}`);
 }
 
-const corpus = readCorpus().map((m) => m.body);
+const corpus = readOldCorpus().map((m) => m.body);
 const corpusMessages: Message[] = corpus.map((body, i) => ({
   id: `c${i}`,
   rev: 1,

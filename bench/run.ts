@@ -5,7 +5,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchDetectors, benchIntake, benchStarRatings } from './core';
 import { detectionAgainstTruth } from './detection-truth';
-import { detectorQuality } from './detector-quality';
+import { detectorQualityReport } from './detector-quality';
 import { benchWorstCases } from './detector-worst-case';
 import { peakHeapMb, printFigures, printRatio } from './lib';
 import { benchPlatform } from './platform';
@@ -35,12 +35,8 @@ if (wants('detectors')) {
 if (wants('ratings') || wants('intake') || wants('detectors')) console.log(`\nresident memory at the end: ${peakHeapMb()} MB`);
 
 if (wants('quality')) {
-  console.log('\n## Detector quality on the labelled corpus (test/fixtures/manipulation-messages.json)\n');
-  console.log('| detector | split | TP | FP | FN | precision | recall |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
-  for (const row of detectorQuality()) {
-    console.log(`| ${row.detector} | ${row.split} | ${row.tp} | ${row.fp} | ${row.fn} | ${row.precision.toFixed(3)} | ${row.recall.toFixed(3)} |`);
-  }
+  console.log('\n## Message detector quality: phrase rules, learned scorer, both\n');
+  console.log(detectorQualityReport());
 }
 
 if (wants('truth')) {

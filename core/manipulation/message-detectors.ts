@@ -6,6 +6,7 @@ import type { Policy } from '../policy';
 import { toMs } from '../time';
 import type { DetectorName, Message, TextSpan } from '../wire/entities';
 import { applyRules, type FindingKind, type RuleFinding } from './message-rules';
+import { messageScorer, type MessageScorer, type Probabilities, type ScoredLabel } from './message-scorer';
 import { foldText, foldWithOffsets, type FoldedText } from './text-fold';
 import type { Range } from './text-match';
 import type { Detector, DetectionContext, Hit, ManipulationFacts } from './types';
@@ -25,16 +26,40 @@ export interface MessageAnalysis {
   incentive: Finding[];
 }
 
-/**
- * The phrase rules over one message body. The offsets back to the body are built only for a
- * message with a finding: most messages have none, and never need them.
- */
+/** The phrase rules over one message body. */
 export function analyseMessage(body: string): MessageAnalysis {
-  const found = applyRules(foldText(body));
+  return analyseFolded(body, foldText(body));
+}
+
+/**
+ * The phrase rules over a body and its folded text. The offsets back to the body are built
+ * only for a message with a finding: most messages have none, and never need them.
+ */
+function analyseFolded(body: string, folded: string): MessageAnalysis {
+  const found = applyRules(folded);
   if (found.pressure.length === 0 && found.incentive.length === 0) return { pressure: [], incentive: [] };
-  const folded = foldWithOffsets(body);
-  const toFinding = (x: RuleFinding): Finding => ({ kind: x.kind, spans: toSpans(body, folded, x.ranges), key: slice(body, folded, x.key) });
+  const f = foldWithOffsets(body);
+  const toFinding = (x: RuleFinding): Finding => ({ kind: x.kind, spans: toSpans(body, f, x.ranges), key: slice(body, f, x.key) });
   return { pressure: dedupe(found.pressure.map(toFinding)), incentive: dedupe(found.incentive.map(toFinding)) };
+}
+
+/** What both halves of R12's message detection make of one body: the phrase rules and the scorer. */
+export interface MessageReading {
+  analysis: MessageAnalysis;
+  probabilities: Probabilities;
+}
+
+/** The phrase rules and the learned scorer over one body, on one fold. */
+export function readMessage(body: string, scorer: MessageScorer = messageScorer()): MessageReading {
+  const folded = foldText(body);
+  return { analysis: analyseFolded(body, folded), probabilities: scorer.score(folded) };
+}
+
+/** The stretches of a body that weighed most in the scorer's verdict on `label`, as spans. */
+export function explainScore(body: string, label: ScoredLabel, scorer: MessageScorer = messageScorer()): { probability: number; spans: TextSpan[] } {
+  const f = foldWithOffsets(body);
+  const { probability, spans } = scorer.explain(f.text, label);
+  return { probability, spans: toSpans(body, f, spans) };
 }
 
 /** The folded text the phrase patterns read (text-fold.ts); other detectors comparing text can use it too. */
@@ -122,16 +147,21 @@ const SUMMARY: Record<FindingKind, (key: string, date: string) => string> = {
   rewards_rating: (key, date) => `Designer gave "${key}" in return for a rating or review on ${date}`,
 };
 
+/** Which half of the detection fired on a message: the phrase rules, the scorer, or both. */
+export type MessageSource = 'rules' | 'scorer' | 'both';
+
 /** What a hit says about a message that depends on its body alone. */
 interface MessageEvidence {
-  kind: FindingKind;
-  key: string;
+  source: MessageSource;
+  summary: (date: string) => string;
   detail: string;
   spans: TextSpan[];
+  /** The share of the policy's score the hit carries: all of it when a rule fired, else the scorer's probability. */
+  share: number;
 }
 
 interface BodyScan {
-  analysis: MessageAnalysis;
+  reading: MessageReading;
   evidence: Map<DetectorName, MessageEvidence | null>;
 }
 
@@ -141,48 +171,112 @@ interface BodyScan {
  * A scan depends on the body alone, so a cached one is never stale, and the WeakMap lets the
  * cache go with the list: the detectors stay pure functions of their arguments.
  */
-const scansByList = new WeakMap<readonly Message[], Map<string, BodyScan>>();
-function scanOf(messages: readonly Message[], body: string): BodyScan {
-  let byBody = scansByList.get(messages);
+type ScanCache = WeakMap<readonly Message[], Map<string, BodyScan>>;
+function scanOf(cache: ScanCache, scorer: MessageScorer, messages: readonly Message[], body: string): BodyScan {
+  let byBody = cache.get(messages);
   if (byBody === undefined) {
     byBody = new Map();
-    scansByList.set(messages, byBody);
+    cache.set(messages, byBody);
   }
   let scan = byBody.get(body);
   if (scan === undefined) {
-    scan = { analysis: analyseMessage(body), evidence: new Map() };
+    scan = { reading: readMessage(body, scorer), evidence: new Map() };
     byBody.set(body, scan);
   }
   return scan;
 }
 
-function evidenceOf(scan: BodyScan, body: string, detector: DetectorName, findings: readonly Finding[]): MessageEvidence | null {
+const SCORER_READS: Record<ScoredLabel, string> = {
+  pressure_message: 'reads as pressure for a rating or review',
+  incentive_offer: 'reads as something of value offered for a rating or review',
+};
+/** A highlight quoted in a summary is cut to this many characters. */
+const SUMMARY_QUOTE_MAX = 60;
+
+const probability = (p: number) => p.toFixed(2);
+const quoted = (spans: readonly TextSpan[]) =>
+  spans
+    .map((s) => {
+      const text = s.text.replace(/\s+/g, ' ').trim();
+      return `"${text.length > SUMMARY_QUOTE_MAX ? `${text.slice(0, SUMMARY_QUOTE_MAX - 1).trimEnd()}…` : text}"`;
+    })
+    .join(', ');
+
+/** Spans of the rules, then the scorer's that add a stretch the rules did not cover. */
+function unionSpans(rules: readonly TextSpan[], scorer: readonly TextSpan[]): TextSpan[] {
+  const extra = scorer.filter((s) => !rules.some((r) => s.start < r.end && r.start < s.end));
+  return [...rules, ...extra].sort((a, b) => a.start - b.start);
+}
+
+function evidenceOf(
+  scan: BodyScan,
+  scorer: MessageScorer,
+  body: string,
+  detector: ScoredLabel,
+  findings: readonly Finding[],
+  threshold: number,
+): MessageEvidence | null {
   const known = scan.evidence.get(detector);
   if (known !== undefined) return known;
+  const p = scan.reading.probabilities[detector];
   const lead = findings[0];
-  const spans = mergeSpans(findings);
-  const evidence =
-    lead === undefined
-      ? null
-      : { kind: lead.kind, key: lead.key.replace(/\s+/g, ' ').trim(), detail: quoteAround(body, spans), spans };
+  const scored = p >= threshold;
+  let evidence: MessageEvidence | null = null;
+  if (lead !== undefined) {
+    const ruleSpans = mergeSpans(findings);
+    const key = lead.key.replace(/\s+/g, ' ').trim();
+    const said = (date: string) => SUMMARY[lead.kind](key, date);
+    if (scored) {
+      const why = explainScore(body, detector, scorer);
+      const spans = unionSpans(ruleSpans, why.spans);
+      evidence = {
+        source: 'both',
+        summary: (date) => `${said(date)}; the message scorer agrees (${probability(p)}: ${quoted(why.spans)})`,
+        detail: quoteAround(body, spans),
+        spans,
+        share: 1,
+      };
+    } else {
+      evidence = {
+        source: 'rules',
+        summary: (date) => `${said(date)} (phrase rules; message scorer ${probability(p)})`,
+        detail: quoteAround(body, ruleSpans),
+        spans: ruleSpans,
+        share: 1,
+      };
+    }
+  } else if (scored) {
+    const why = explainScore(body, detector, scorer);
+    evidence = {
+      source: 'scorer',
+      summary: (date) => `Designer's message of ${date} ${SCORER_READS[detector]} (message scorer ${probability(p)}, no phrase rule matched): ${quoted(why.spans)}`,
+      detail: quoteAround(body, why.spans),
+      spans: why.spans,
+      share: p,
+    };
+  }
   scan.evidence.set(detector, evidence);
   return evidence;
 }
 
 function messageDetector(
-  detector: DetectorName,
+  detector: ScoredLabel,
   pick: (analysis: MessageAnalysis) => Finding[],
   score: (policy: Policy) => number,
+  scorerOf: () => MessageScorer,
+  cache: ScanCache,
 ): Detector {
   return (facts: ManipulationFacts, context: DetectionContext, policy: Policy): Hit[] => {
     const asOf = toMs(context.asOf);
+    const scorer = scorerOf();
+    const threshold = scorer.thresholds[detector];
     const hits: Hit[] = [];
     for (const message of facts.messages) {
       if (message.fromRole !== 'designer' || toMs(message.sentAt) > asOf) continue;
-      const scan = scanOf(facts.messages, message.body);
-      const findings = pick(scan.analysis);
-      if (findings.length === 0) continue;
-      const evidence = evidenceOf(scan, message.body, detector, findings);
+      const scan = scanOf(cache, scorer, facts.messages, message.body);
+      const findings = pick(scan.reading.analysis);
+      if (findings.length === 0 && scan.reading.probabilities[detector] < threshold) continue;
+      const evidence = evidenceOf(scan, scorer, message.body, detector, findings, threshold);
       if (evidence !== null) hits.push(hitOf(detector, message, evidence, score(policy)));
     }
     return hits;
@@ -194,10 +288,11 @@ function hitOf(detector: DetectorName, message: Message, evidence: MessageEviden
     detector,
     designerId: message.designerId,
     customerId: message.customerId,
-    score,
+    // A rule's finding carries the policy's score; the scorer alone, its probability's share of it.
+    score: evidence.share === 1 ? score : Math.round(score * evidence.share),
     at: message.sentAt,
     evidence: {
-      summary: SUMMARY[evidence.kind](evidence.key, formatDate(message.sentAt)),
+      summary: evidence.summary(formatDate(message.sentAt)),
       items: [
         {
           kind: 'message',
@@ -212,16 +307,22 @@ function hitOf(detector: DetectorName, message: Message, evidence: MessageEviden
   };
 }
 
-/** R12 `pressure_message`: a designer asks for a high rating, or for a low one to change or go. */
-export const pressureMessage: Detector = messageDetector(
-  'pressure_message',
-  (a) => a.pressure,
-  (p) => p.detectors.pressureMessage.score,
-);
+/**
+ * The two message detectors over a given scorer (the checked-in one by default): R12
+ * `pressure_message` — a designer asks for a high rating, or for a low one to change or go — and
+ * `incentive_offer` — a designer ties something of value to a rating or review. Each fires when
+ * the phrase rules find it, or when the scorer is confident.
+ */
+export function createMessageDetectors(scorerOf: () => MessageScorer = messageScorer): { pressureMessage: Detector; incentiveOffer: Detector } {
+  const cache: ScanCache = new WeakMap();
+  return {
+    pressureMessage: messageDetector('pressure_message', (a) => a.pressure, (p) => p.detectors.pressureMessage.score, scorerOf, cache),
+    incentiveOffer: messageDetector('incentive_offer', (a) => a.incentive, (p) => p.detectors.incentiveOffer.score, scorerOf, cache),
+  };
+}
 
-/** R12 `incentive_offer`: a designer ties something of value to a rating or review. */
-export const incentiveOffer: Detector = messageDetector(
-  'incentive_offer',
-  (a) => a.incentive,
-  (p) => p.detectors.incentiveOffer.score,
-);
+const checkedIn = createMessageDetectors();
+/** R12 `pressure_message`, with the checked-in scorer. */
+export const pressureMessage: Detector = checkedIn.pressureMessage;
+/** R12 `incentive_offer`, with the checked-in scorer. */
+export const incentiveOffer: Detector = checkedIn.incentiveOffer;

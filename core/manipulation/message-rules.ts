@@ -19,6 +19,7 @@ import {
   PAST_QUESTION,
   PREEMPT,
   PROMISED,
+  QUOTED_NAME,
   PRONOUN_GOES,
   RAISE_TO,
   RATING_GOES,
@@ -37,6 +38,8 @@ import {
   TRADE,
   VALUE,
   VALUE_AS_REASON,
+  VALUE_DENIED,
+  WHICH_ONE,
 } from './phrases';
 import { bySentence, inside, sentenceIndex, sentencesOf, type Pattern, type Range } from './text-match';
 
@@ -135,9 +138,9 @@ class Reading {
     return quoted.length === 0 ? found : found.filter((r) => !inside(r, quoted));
   }
 
-  /** Text that is not the designer's ask: a quotation, or existing reviews asked for as material. */
+  /** Text that is not the designer's ask: a quotation or a quoted name, or existing reviews asked for as material. */
   private quoted(): Range[] {
-    return (this.quotedAreas ??= [...REPORTED_QUOTE.all(this.text), ...REVIEWS_AS_MATERIAL.all(this.text)]);
+    return (this.quotedAreas ??= [...REPORTED_QUOTE.all(this.text), ...REVIEWS_AS_MATERIAL.all(this.text), ...QUOTED_NAME.all(this.text)]);
   }
 }
 
@@ -207,7 +210,8 @@ class Clues {
   /** High values the designer asks for here: not a picture of stars, not thanks for ones given. */
   demandedHigh(i: number): Range[] {
     const high = this.high(i);
-    if (high.length === 0 || this.isStarScene(i)) return [];
+    // "Which of the four would you give the highest marks?" chooses a draft; it asks for no rating.
+    if (high.length === 0 || this.isStarScene(i) || this.reading.find(WHICH_ONE, i).length > 0) return [];
     const thanks = this.any(THANKED, i);
     return high.filter((h) => !thanks.some((d) => d.end <= h.start && h.start - d.end <= 12));
   }
@@ -218,10 +222,18 @@ class Clues {
     return high.length === 0 || this.isStarScene(i) ? [] : high;
   }
 
-  ratingObject = (i: number) => this.rated(RATING_OBJECT, i);
-  ratingMention = (i: number) => this.rated(RATING_MENTION, i);
+  ratingObject(i: number): Range[] {
+    return this.rated(RATING_OBJECT, i);
+  }
+
+  ratingMention(i: number): Range[] {
+    return this.rated(RATING_MENTION, i);
+  }
+
   /** The customer's thanks for a rating: a rating traded only when a deal is being kept. */
-  thankedRating = (i: number) => (this.promised ? this.rated(THANKED_RATING, i) : []);
+  thankedRating(i: number): Range[] {
+    return this.promised ? this.rated(THANKED_RATING, i) : [];
+  }
 
   // -- Asking ---------------------------------------------------------------------------
 
@@ -235,29 +247,82 @@ class Clues {
     return this.asks(i).length > 0 || (this.isQuestion(i) && this.any(PAST_QUESTION, i).length === 0);
   }
 
-  invite = (i: number) => this.any(INVITE, i);
-  selfAsk = (i: number) => this.any(SELF_ASK, i);
-  condition = (i: number) => this.any(CONDITION, i);
+  invite(i: number): Range[] {
+    return this.any(INVITE, i);
+  }
+
+  selfAsk(i: number): Range[] {
+    return this.any(SELF_ASK, i);
+  }
+
+  condition(i: number): Range[] {
+    return this.any(CONDITION, i);
+  }
 
   // -- Changing or removing a rating ----------------------------------------------------
 
-  change = (i: number) => this.rated(CHANGE_RATING, i);
-  raise = (i: number) => this.rated(RAISE_TO, i);
-  goes = (i: number) => this.rated(RATING_GOES, i);
-  pronounGoes = (i: number) => this.rated(PRONOUN_GOES, i, true);
-  changePronoun = (i: number) => this.rated(CHANGE_PRONOUN, i, true);
-  avoidLow = (i: number) => this.rated(AVOID_LOW, i);
-  preempt = (i: number) => this.rated(PREEMPT, i);
+  change(i: number): Range[] {
+    return this.rated(CHANGE_RATING, i);
+  }
+
+  raise(i: number): Range[] {
+    return this.rated(RAISE_TO, i);
+  }
+
+  goes(i: number): Range[] {
+    return this.rated(RATING_GOES, i);
+  }
+
+  pronounGoes(i: number): Range[] {
+    return this.rated(PRONOUN_GOES, i, true);
+  }
+
+  changePronoun(i: number): Range[] {
+    return this.rated(CHANGE_PRONOUN, i, true);
+  }
+
+  avoidLow(i: number): Range[] {
+    return this.rated(AVOID_LOW, i);
+  }
+
+  preempt(i: number): Range[] {
+    return this.rated(PREEMPT, i);
+  }
 
   // -- Value ----------------------------------------------------------------------------
 
-  value = (i: number) => this.any(VALUE, i);
-  offers = (i: number) => this.any(OFFER, i);
-  andOffer = (i: number) => this.any(AND_OFFER, i);
-  forRating = (i: number) => this.rated(FOR_RATING, i);
-  exchange = (i: number) => this.any(EXCHANGE, i);
-  trade = (i: number) => this.any(TRADE, i);
-  promisedAt = (i: number) => this.any(PROMISED, i);
+  /** Something of value, unless denied just before ("no gifts for reviews", "kein Rabatt"). */
+  value(i: number): Range[] {
+    const found = this.any(VALUE, i);
+    if (found.length === 0) return found;
+    const s = this.reading.sentences[i];
+    const before = (r: Range) => this.reading.text.slice(Math.max(s?.start ?? 0, r.start - 40), r.start);
+    return found.filter((r) => !VALUE_DENIED.test(before(r)));
+  }
+
+  offers(i: number): Range[] {
+    return this.any(OFFER, i);
+  }
+
+  andOffer(i: number): Range[] {
+    return this.any(AND_OFFER, i);
+  }
+
+  forRating(i: number): Range[] {
+    return this.rated(FOR_RATING, i);
+  }
+
+  exchange(i: number): Range[] {
+    return this.any(EXCHANGE, i);
+  }
+
+  trade(i: number): Range[] {
+    return this.any(TRADE, i);
+  }
+
+  promisedAt(i: number): Range[] {
+    return this.any(PROMISED, i);
+  }
 
   /** Every rating-like thing in sentence i a value can be traded for, in text order. */
   ratingsTraded(i: number): Range[] {

@@ -1,6 +1,6 @@
 // RULES.md R12, "Phrase matching": the one fold every message pattern reads. Case, accents,
-// typographic quotes, star glyphs, digits typed for letters, letters held or spaced out for
-// emphasis: each is a named step below, and the same steps give either the folded text alone
+// typographic quotes, star glyphs, digits typed for letters, letters held, spaced out or split
+// by dashes for emphasis: each is a named step below, and the same steps give either the folded text alone
 // (fast, for the first look at every message) or the text with a way back to the body's
 // offsets (for a message with a finding, whose spans a moderator sees highlighted).
 
@@ -135,7 +135,23 @@ const despace: FoldStep = {
   },
 };
 
-const STEPS: readonly FoldStep[] = [characters, lowercase, unleet, squeeze, despace];
+/** "s-t-a-r-s", "r.a.t.i.n.g", "f_i_v_e" → "stars", "rating", "five": letters split by dashes or dots. */
+const DASHED_OUT = /(?<![a-z0-9])[a-z](?:[-._][a-z]){3,}(?![a-z0-9])/g;
+const HAS_DASHED_OUT = /(?<![a-z0-9])[a-z](?:[-._][a-z]){3,}(?![a-z0-9])/;
+const undash: FoldStep = {
+  name: 'undash',
+  kind: 'stretches',
+  rewrites: (text) => {
+    if (!HAS_DASHED_OUT.test(text)) return [];
+    const out: Rewrite[] = [];
+    for (const run of text.matchAll(DASHED_OUT)) {
+      for (let k = 1; k < run[0].length; k += 2) out.push({ start: run.index + k, end: run.index + k + 1, to: '' });
+    }
+    return out;
+  },
+};
+
+const STEPS: readonly FoldStep[] = [characters, lowercase, unleet, squeeze, undash, despace];
 
 // ---------------------------------------------------------------------------------------
 // Running the steps

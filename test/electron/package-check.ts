@@ -96,7 +96,9 @@ function run(command: string, args: string[]): Promise<{ code: number | null; ou
 /** Bare package names the built main process imports (`from "x"`, `import("x")`), builtins aside. */
 function importedPackages(code: string): Set<string> {
   const names = new Set<string>();
-  for (const match of code.matchAll(/(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']([^"'./][^"']*)["']/g)) {
+  // A specifier has no spaces or commas: a bundled data string such as the message scorer's
+  // feature "w:from" followed by its weights is not an import.
+  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"'./\s,][^"'\s,]*)["']/g)) {
     const specifier = match[1] ?? '';
     if (specifier.startsWith('node:')) continue;
     const parts = specifier.split('/');

@@ -2,6 +2,10 @@
 // rev bumps) as more hits join it, and is never re-raised once decided. Sanctions through the
 // decision path change the designer and the ratings.
 import { describe, expect, it } from 'vitest';
+import { readCorpusSplits } from '../../bench/corpus';
+import { readMessage } from '../../core/manipulation/message-detectors';
+import { messageScorer } from '../../core/manipulation/message-scorer';
+import { flagSchema } from '../../core/wire/entities';
 import { decisionRequest, ev, MODERATORS, openEngine, useEngines } from './helpers';
 
 const { fresh, storePath, track } = useEngines();
@@ -33,6 +37,26 @@ describe('incremental detection', () => {
     expect(grown?.hits.map((h) => h.detector)).toEqual(expect.arrayContaining(['pressure_message', 'customer_report']));
     expect(grown?.score ?? 0).toBeGreaterThan(first?.score ?? 0);
     expect(engine.world.tables.flag.size).toBe(1);
+  });
+
+  it('raises a flag on a message only the learned scorer reads as pressure, with its spans, on the wire', async () => {
+    // A message of the corpus's train split that the phrase rules miss and the scorer flags.
+    const threshold = messageScorer().thresholds.pressure_message;
+    const body = readCorpusSplits(['train']).find((m) => {
+      const { analysis, probabilities } = readMessage(m.body);
+      return analysis.pressure.length === 0 && analysis.incentive.length === 0 && probabilities.pressure_message >= threshold + 0.01;
+    })?.body;
+    if (body === undefined) throw new Error('the scorer adds nothing to the rules on its own train split');
+    const { engine } = await fresh();
+    await engine.applyEvents([...setup, ev.message('2026-11-02T10:00:00.000Z', 'm1', 'd1', 'c1', body)]);
+    const flags = [...engine.world.tables.flag.values()];
+    expect(flags).toHaveLength(1);
+    const flag = flagSchema.parse(flags[0]);
+    const hit = flag.hits.find((h) => h.detector === 'pressure_message');
+    expect(hit?.evidence.summary).toMatch(/\(message scorer [01]\.\d\d, no phrase rule matched\): "/);
+    const spans = hit?.evidence.items[0]?.spans ?? [];
+    expect(spans.length).toBeGreaterThan(0);
+    for (const s of spans) expect(body.slice(s.start, s.end)).toBe(s.text);
   });
 
   it('leaves ordinary talk alone', async () => {

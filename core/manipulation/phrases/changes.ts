@@ -149,6 +149,77 @@ const CHANGE_VERB = alt(
   'replante(?:ar|a|es)',
   'aument(?:ar|a|as|es|e|aras)',
   'anul(?:ar|a|es|e)',
+  // de, pt, it, id
+  'andern',
+  'anpassen',
+  'hochsetzen',
+  'erhohen',
+  'anheben',
+  'umstellen',
+  'korrigieren',
+  'uberdenken',
+  'aktualisieren',
+  'loschen',
+  'losch',
+  'entfernen',
+  'entferne',
+  'zuruckziehen',
+  'rausnehmen',
+  'mudar',
+  'muda',
+  'mude',
+  'alterar',
+  'altere',
+  'sobe',
+  'atualizar',
+  'atualize',
+  'aumentar',
+  'rever',
+  'reveja',
+  'trocar',
+  'troca',
+  'apagar',
+  'apague',
+  'apaga',
+  'remover',
+  'remova',
+  'excluir',
+  'exclua',
+  'tirar',
+  'tire',
+  'cambiare',
+  'cambi',
+  'modificare',
+  'alzare',
+  'alza',
+  'alzi',
+  'aggiornare',
+  'aumentare',
+  'rivedere',
+  'rivedi',
+  'riveda',
+  'rimuovere',
+  'rimuova',
+  'cancellare',
+  'cancelli',
+  'cancella',
+  'togliere',
+  'togli',
+  'tolga',
+  'eliminare',
+  'elimini',
+  'ritirare',
+  'ritirasse',
+  'ubah',
+  'ganti',
+  'naikkan',
+  'naikin',
+  'revisi',
+  'perbaiki',
+  'hapus',
+  'hapuskan',
+  'cabut',
+  'turunkan',
 );
 /** A verb opening a clause, the way a request in the imperative opens: "Remove the 1 star", "Cámbiame la nota". */
 export const IMPERATIVE = pattern(`\\b(?:${IMPERATIVE_VERB}|${CHANGE_VERB})\\b(?<=${CLAUSE_START}(?:${IMPERATIVE_VERB}|${CHANGE_VERB}))`);
@@ -255,6 +326,51 @@ const GAP_WORD = alt(
   'one-star',
   'two-star',
   '[1-4]/5',
+  // de, pt, it, id
+  'die',
+  'ihre',
+  'deine',
+  'den',
+  'das',
+  'eine',
+  'einen',
+  'meine',
+  'schlechte',
+  'alte',
+  'o',
+  'as',
+  'os',
+  'sua',
+  'seu',
+  'minha',
+  'essa',
+  'il',
+  'i',
+  'tua',
+  'mia',
+  'questa',
+  'quella',
+  'yang',
+  'itu',
+  'ini',
+  'kakak',
+  'saya',
+  // de, pt, it, id
+  'sie',
+  'mir',
+  'bitte',
+  'doch',
+  'noch',
+  'mal',
+  'me',
+  'lhe',
+  'te',
+  'ti',
+  'gli',
+  'ya',
+  'dong',
+  'tolong',
+  'kak',
 );
 const GAP = `(?:\\s*(?:${GAP_WORD})(?![a-z0-9])){0,4}?`;
 const FIRST_PERSON_SUBJECT = oneOf(
@@ -317,7 +433,10 @@ const FIRST_PERSON_AUX = oneOf(
 );
 const FIRST_PERSON = `\\b${FIRST_PERSON_SUBJECT}\\s+(?:${FIRST_PERSON_AUX}\\s+){0,2}`;
 /** The designer's own "I'll change…", or a passive "be changed", is not asking the customer. */
-const CUSTOMER_DOES = (verb: string) => `(?<!${FIRST_PERSON}${verb})(?<!\\bbe\\s${verb})`;
+// Checked after the verb matched (a look-behind tried at every position would cost more than the
+// pattern), in one look-behind so the verb list appears twice, not three times: V8 compiles a
+// pattern of more than 20 KB of source to bytecode only, several times slower.
+const CUSTOMER_DOES = (verb: string) => `(?<!(?:${FIRST_PERSON}|\\bbe\\s)${verb})`;
 const CHANGE_ASKED = `\\b${CHANGE_VERB}\\b${CUSTOMER_DOES(CHANGE_VERB)}`;
 
 /** "Re-rate", "rate it again", "volver a calificar": asking for a new rating is asking to change the old one. */
@@ -546,10 +665,47 @@ const GOES_AWAY = oneOf(
   'borrarse',
 );
 /** A rating made to go away or go up by itself: "that low score could go away", "si la nota sube a 5". */
+/** German puts the verb last: "die 2 Sterne bitte in 5 ändern", "Ihre Bewertung auf 5 anzuheben". */
+const CHANGED_LAST_DE = oneOf(
+  'andern',
+  'anpassen',
+  'anheben',
+  'anzuheben',
+  'hochsetzen',
+  'hochzusetzen',
+  'setzen',
+  'umstellen',
+  'loschen',
+  'entfernen',
+  'rausnehmen',
+  'raus',
+  'zuruckziehen',
+  'aktualisieren',
+  'korrigieren',
+);
+/** Indonesian says it in the passive, after the rating: "ulasannya tolong dihapus", "ratingnya dinaikin ke 5". */
+const CHANGED_PASSIVE_ID = oneOf(
+  'dihapus',
+  'dinaikin',
+  'dinaikkan',
+  'diubah',
+  'diganti',
+  'diedit',
+  'diperbarui',
+  'dicabut',
+  'diturunin',
+  'diturunkan',
+);
+const RATED = `(?:${RATING_NOUN}|${FRACTION})`;
 export const RATING_GOES = pattern(
-  `(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?${REFLECT}`,
-  `\\b(?:have|get|got|having|getting|avoir|faire|tener|hacer)\\s(?:\\w+\\s){0,3}?(?:${RATING_NOUN}|${FRACTION})\\s+${GONE_PARTICIPLE}\\b`,
-  `(?:${RATING_NOUN}|${FRACTION})[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?${GOES_AWAY}`,
+  // The rating named once, then what becomes of it (a pattern over 20 KB of source runs slowly).
+  `${RATED}${oneOf(
+    `[^.!?\\n]{0,30}?${REFLECT}`,
+    `[^.!?\\n]{0,30}?\\b(?:could|can|would|might|may|will|pourrait|peut|puede|podria)?\\s*(?:just\\s+)?${GOES_AWAY}`,
+    `[^.!?\\n]{0,40}?\\b${CHANGED_LAST_DE}\\b`,
+    `[^.!?\\n]{0,30}?\\b${CHANGED_PASSIVE_ID}\\b`,
+  )}`,
+  `\\b(?:have|get|got|having|getting|avoir|faire|tener|hacer)\\s(?:\\w+\\s){0,3}?${RATED}\\s+${GONE_PARTICIPLE}\\b`,
 );
 
 const PRONOUN_GOES_AWAY = oneOf(
@@ -679,6 +835,17 @@ const LOW = alt(
   'negatif',
   'faible',
   'sale',
+  // de, pt, it, id
+  'schlechte',
+  'schlecht',
+  'niedrige',
+  'ruim',
+  'baixa',
+  'brutta',
+  'bassa',
+  'jelek',
+  'buruk',
+  'rendah',
 );
 const LOW_NOUN = alt(
   'review',
@@ -701,6 +868,19 @@ const LOW_NOUN = alt(
   'estrellas',
   'etoiles',
   'stars',
+  // de, pt, it, id
+  'bewertung',
+  'rezension',
+  'sterne',
+  'avaliacao',
+  'estrelas',
+  'recensione',
+  'voto',
+  'stelle',
+  'valutazione',
+  'ulasan',
+  'bintang',
+  'nilai',
 );
 const FIVE_OR_STAR = `(?:5|five|cinq|cinco)\\b`;
 const LEAVE_VERB = alt(
@@ -737,6 +917,18 @@ const LEAVE_VERB = alt(
   'publiez',
   'ecrivez',
   'attribuez',
+  // de, pt, it, id
+  'geben',
+  'hinterlassen',
+  'gib',
+  'deixar',
+  'deixe',
+  'lasciare',
+  'lasci',
+  'dare',
+  'kasih',
+  'beri',
+  'berikan',
 );
 const BELOW_VALUE = oneOf(
   'under',
@@ -794,6 +986,13 @@ const NEGATION = oneOf(
   'evite',
   'evita',
   'sans',
+  // de, pt, it, id
+  'nicht',
+  'kein',
+  'keine',
+  'nao',
+  'non',
+  'jangan',
 );
 const FEW_STARS = `(?:1|one|2|two|un|une|una)\\s*-?\\s*(?:stars?|etoiles?|estrellas?)`;
 export const AVOID_LOW = pattern(

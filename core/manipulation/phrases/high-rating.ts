@@ -33,6 +33,26 @@ const SUPERLATIVE = alt(
   'better',
   'meilleures',
   'alta',
+  // de, pt, it, id
+  'volle',
+  'vollen',
+  'beste',
+  'besten',
+  'hochste',
+  'hochsten',
+  'maximalen',
+  'melhor',
+  'maior',
+  'massima',
+  'massimo',
+  'migliore',
+  'piu alta',
+  'tertinggi',
+  'terbaik',
+  'maksimal',
+  'penuh',
+  // de, pt, it, id
+  'voller',
 );
 const SUPERLATIVE_NOUN = alt(
   'ratings',
@@ -53,6 +73,17 @@ const SUPERLATIVE_NOUN = alt(
   'review',
   'feedback',
   'grade',
+  // de, pt, it, id
+  'bewertung',
+  'punktzahl',
+  'sterne',
+  'avaliacao',
+  'voto',
+  'valutazione',
+  'punteggio',
+  'nilai',
+  'bintang',
+  'penilaian',
 );
 const MAX_AFTER = alt(
   'plus haute',
@@ -75,6 +106,22 @@ const MAX_AFTER = alt(
   'mejor posible',
   'maximo posible',
   'optimale',
+  // de, pt, it, id
+  'massima',
+  'massimo',
+  'pieno',
+  'piena',
+  'maksimal',
+  'tertinggi',
+  'terbaik',
+  'penuh',
+  'sempurna',
+  'tinggi',
+  'hochste',
+  'volle',
+  'maior',
+  'mais alta',
+  'piu alta',
 );
 const GOOD = alt(
   'good',
@@ -115,6 +162,17 @@ const GOOD = alt(
   'linda',
   'positiva',
   'positivo',
+  // de, pt, it, id
+  'gute',
+  'guten',
+  'tolle',
+  'boa',
+  'otima',
+  'buona',
+  'ottima',
+  'bella',
+  'bagus',
+  'baik',
 );
 const GOOD_AFTER = alt(
   'positif',
@@ -141,6 +199,16 @@ const GOOD_AFTER = alt(
   'de cinq etoiles',
   'cinq etoiles',
   '5 etoiles',
+  // de, pt, it, id
+  'bagus',
+  'mit 5 sternen',
+  'mit funf sternen',
+  'de 5 estrelas',
+  'de cinco estrelas',
+  'da 5 stelle',
+  'da cinque stelle',
+  'bintang 5',
+  'bintang lima',
 );
 const SENTIMENT_NOUN_EN = alt(
   'review',
@@ -170,6 +238,16 @@ const SENTIMENT_NOUN_FR_ES = alt(
   'comentario',
   'critica',
   'evaluacion',
+  // de, pt, it, id
+  'bewertung',
+  'rezension',
+  'avaliacao',
+  'resenha',
+  'recensione',
+  'valutazione',
+  'giudizio',
+  'ulasan',
+  'penilaian',
 );
 const RATE_VERB = alt(
   'rate',
@@ -200,6 +278,21 @@ const RATE_VERB = alt(
   'evaluez',
   'evaluar',
   'evalua',
+  // de, pt, it, id
+  'bewerten',
+  'bewerte',
+  'bewertest',
+  'avaliar',
+  'avalie',
+  'avalia',
+  'valutare',
+  'valuta',
+  'valutami',
+  'votare',
+  'vota',
+  'votami',
+  'menilai',
+  'nilai',
 );
 const GIVE_VERB = alt(
   'give',
@@ -257,6 +350,33 @@ const GIVE_VERB = alt(
   'hazla',
   'fais',
   'faites',
+  // de, pt, it, id
+  'gib',
+  'gibst',
+  'geben',
+  'gebt',
+  'lass',
+  'hinterlass',
+  'hinterlassen',
+  'deixa',
+  'deixe',
+  'deixar',
+  'coloca',
+  'coloque',
+  'dai',
+  'dammi',
+  'dare',
+  'lascia',
+  'lasciami',
+  'lasci',
+  'metti',
+  'mettimi',
+  'kasih',
+  'kasi',
+  'beri',
+  'berikan',
+  'kasihkan',
+  'memberikan',
 );
 const AFTER_A_VALUE = oneOf(
   'stars?',
@@ -481,6 +601,19 @@ const MAX_NOUN = oneOf(
   'evaluation',
   'rating',
   'score',
+  // de, pt, it, id
+  'avaliacao',
+  'classificacao',
+  'voto',
+  'valutazione',
+  'punteggio',
+  'recensione',
+  'bewertung',
+  'punktzahl',
+  'nilai',
+  'penilaian',
+  'bintang',
+  'ulasan',
 );
 /** "The last star", "all five", "toutes les étoiles": the top of the scale named by where it sits. */
 const TOP_STAR = oneOf(
@@ -519,6 +652,10 @@ export const DONT_BE_SHY = `(?:don'?t|do not|ne soyez pas|ne sois pas|no seas|no
 
 /** The value itself, which the evidence summary quotes: "5 stars", "5/5", "la note maximale". */
 const HIGH_CORE_PARTS = [
+  // "bintang 5", "bintang lima", "rating 5": Indonesian names the stars before their number.
+  `\\b(?:bintang|bintangnya|rating|ratingnya)\\s*(?:5|lima)\\b(?![.,]\\d)(?!\\s*(?:${CLASS_NOUN})\\b)`,
+  // "Höchstbewertung", "Top-Bewertung", "Bestnote": the top mark in one German word.
+  `\\b(?:hochst|top|spitzen|best)-?(?:bewertung|note|punktzahl|rezension)\\w*`,
   `\\b${FIVE}${NOT_A_CLASS}${SEP}(?:${STAR_WORD}\\b|★+|\\*)(?!${SEP}${CLASS_NOUN}\\b)(?:\\s+(?:reviews?|ratings?|feedback|testimonial)\\b)?`,
   `★(?:\\s*★){3,}`,
   `★\\s*5\\b`,

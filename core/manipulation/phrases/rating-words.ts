@@ -8,12 +8,21 @@ export const FIVE = alt(
   'five',
   'cinq',
   'cinco',
+  // de, pt, it, id
+  'funf',
+  'cinque',
+  'lima',
 );
 export const TEN = alt(
   '10',
   'ten',
   'dix',
   'diez',
+  // de, pt, it, id
+  'zehn',
+  'dez',
+  'dieci',
+  'sepuluh',
 );
 /** A star word; "estrellitas" is the diminutive a Spanish speaker uses to soften the ask. */
 export const STAR_WORD = alt(
@@ -27,6 +36,18 @@ export const STAR_WORD = alt(
   'estrellita',
   'starring',
   'starred',
+  // de, pt, it, id
+  'sterne',
+  'sternen',
+  'stern',
+  'sternchen',
+  'estrelas',
+  'estrela',
+  'estrelinhas',
+  'stelle',
+  'stella',
+  'stelline',
+  'bintang',
 );
 export const SEP = `(?:\\s*-\\s*|\\s+|)`;
 
@@ -121,6 +142,27 @@ const RATING_NOUN_CORE = alt(
   'puntaje',
   'comentario',
   'comentarios',
+  // de, pt, it, id
+  'bewertung',
+  'bewertungen',
+  'rezension',
+  'rezensionen',
+  'beurteilung',
+  'avaliacao',
+  'avaliacoes',
+  'classificacao',
+  'resenha',
+  'recensione',
+  'recensioni',
+  'valutazione',
+  'valutazioni',
+  'giudizio',
+  'voto',
+  'ulasan',
+  'ulasannya',
+  'penilaian',
+  'ratingnya',
+  'testimoni',
 );
 const FR_ES_DET = alt(
   'votre',
@@ -180,6 +222,29 @@ const SMALL_COUNT = oneOf(
   'tres',
   'cuatro',
   'cinco',
+  // de, pt, it, id
+  'einen',
+  'ein',
+  'eins',
+  'zwei',
+  'drei',
+  'vier',
+  'funf',
+  'um',
+  'uma',
+  'dois',
+  'duas',
+  'quatro',
+  'uno',
+  'due',
+  'tre',
+  'quattro',
+  'cinque',
+  'satu',
+  'dua',
+  'tiga',
+  'empat',
+  'lima',
 );
 export const STAR_COUNT = `${STAR_NOUN}(?![a-z])(?<=\\b${SMALL_COUNT}(?:\\s*-\\s*|\\s+|)${STAR_NOUN})`;
 
@@ -484,6 +549,28 @@ const OBJECT_LEAD = alt(
   'el',
   'las',
   'los',
+  // de, pt, it, id
+  'eine',
+  'einen',
+  'deine',
+  'ihre',
+  'meine',
+  'gute',
+  'uma',
+  'um',
+  'sua',
+  'seu',
+  'minha',
+  'boa',
+  'o',
+  'sua',
+  'tua',
+  'mia',
+  'buona',
+  'bella',
+  'il',
+  'lo',
+  'sebuah',
 );
 const STRONG_OBJECT = `${alt(
   'ratings',
@@ -498,6 +585,15 @@ const STRONG_OBJECT = `${alt(
   'puntuacion',
   'evaluation',
   'evaluacion',
+  // de, pt, it, id
+  'bewertung',
+  'rezension',
+  'avaliacao',
+  'resenha',
+  'recensione',
+  'valutazione',
+  'ulasan',
+  'penilaian',
 )}`;
 /** "…your feedback on the blue": design comments, unless on the contract, the profile or the platform. */
 const NOT_ON_A_DESIGN =

@@ -14,11 +14,17 @@ const CURRENCY = oneOf(
   'pounds',
   'pesos',
   'livres',
+  // de, pt, it, id
+  'r\\$',
+  'reais',
+  'rp',
+  'ribu',
 );
 // Digit runs are bounded and start where a number starts, so a wall of digits stays linear.
 const MONEY = oneOf(
   `[$€£]\\s?\\d{1,9}(?:[.,]\\d{1,3})?`,
-  `(?<![\\d.,])\\d{1,9}(?:[.,]\\d{1,3})?\\s?${CURRENCY}\\b`,
+  // A sign ends the amount; a word must end where the word does ("20 €," and "20 euros", not "20 eurovision").
+  `(?<![\\d.,])\\d{1,9}(?:[.,]\\d{1,3})?\\s?(?:[$€£]|${CURRENCY}\\b)`,
 );
 const EXTRA_WORK = alt(
   'revision',
@@ -235,6 +241,49 @@ const VALUE_WORD_ES = oneOf(
   'tarjeta de regalo',
   'premio',
   'recompensa',
+  // de, pt, it, id
+  'rabatt',
+  'kostenlos',
+  'kostenlose',
+  'kostenlosen',
+  'umsonst',
+  'gutschein',
+  'geschenk',
+  'erstatte',
+  'erstatten',
+  'erstattung',
+  'ohne aufpreis',
+  'desconto',
+  'de graca',
+  'brinde',
+  'cupom',
+  'reembolsava',
+  'devolvo',
+  'sem custo',
+  'sem custos',
+  'sem cobrar',
+  'por minha conta',
+  'cartao-presente',
+  'sconto',
+  'omaggio',
+  'in regalo',
+  'buono',
+  'rimborso',
+  'rimborso',
+  'senza costi',
+  'senza pagare',
+  'abbuono',
+  'diskon',
+  'hadiah',
+  'bonus',
+  'voucher',
+  'potongan',
+  'cashback',
+  'refund',
+  'kembalikan',
+  'tanpa biaya',
+  'gratiskan',
+  'pulsa',
 );
 const GIVE_BACK_ES = oneOf(
   'devuelvo',
@@ -604,6 +653,12 @@ const IN_EXCHANGE_FOR = oneOf(
   'a cambio de',
   'en agradecimiento por',
   'como agradecimiento por',
+  // de, pt, it, id
+  'im austausch fur',
+  'als dank fur',
+  'em troca de',
+  'in cambio di',
+  'sebagai gantinya',
 );
 export const FOR_RATING = pattern(
   `\\b${IN_EXCHANGE_FOR}\\s+(?:${FOR_DET}\\s+)?(?:[a-z0-9★-]+\\s+){0,2}?${FOR_NOUN}`,
@@ -680,6 +735,18 @@ const TRADE_WORD = oneOf(
   'in return',
   'en retour',
   'de vuelta',
+  // de, pt, it, id
+  'dann bekommen sie',
+  'dann bekommst du',
+  'und du bekommst',
+  'und sie bekommen',
+  'e voce ganha',
+  'e ganhas',
+  'e recebe',
+  'e ricevi',
+  'e avrai',
+  'nanti dapat',
+  'langsung dapat',
 );
 const EARNS = oneOf(
   'gets?',
@@ -731,3 +798,35 @@ const GIVEN_OR_REASON = oneOf(
 );
 export const VALUE_AS_REASON = pattern(`\\b${GIVEN_OR_REASON}\\b[^.!?\\n]{0,30}$`);
 
+
+/**
+ * A value denied in the words just before it ("no gifts for reviews", "aucun geste commercial",
+ * "kein Rabatt"): the rules quoted, an offer refused, nothing offered.
+ */
+export const VALUE_DENIED = pattern(
+  `\\b${oneOf(
+    'no',
+    'not',
+    'never',
+    'nor',
+    'aucun',
+    'aucune',
+    'pas de',
+    'jamais',
+    'ningun',
+    'ninguna',
+    'nunca',
+    'kein',
+    'keine',
+    'keinen',
+    'nie',
+    'nenhum',
+    'nenhuma',
+    'nessun',
+    'nessuna',
+    'mai',
+    'tidak ada',
+    'bukan',
+    'dilarang',
+  )}\\b[^.!?\\n]{0,20}$`,
+);

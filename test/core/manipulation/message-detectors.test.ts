@@ -7,7 +7,8 @@ import { DEFAULT_POLICY } from '../../../core/policy';
 import { analyseMessage, foldForMatching, incentiveOffer, pressureMessage, scanMessage } from '../../../core/manipulation/message-detectors';
 import type { ManipulationFacts } from '../../../core/manipulation/types';
 import type { Message } from '../../../core/wire/entities';
-import { detectorQuality, readCorpus } from '../../../bench/detector-quality';
+import { count, judge, precision, recall } from '../../../bench/detector-quality';
+import { readOldCorpus } from '../../../bench/corpus';
 import {
   AVOID_LOW,
   CHANGE_RATING,
@@ -549,7 +550,8 @@ describe('the detectors over messages', () => {
       score: DEFAULT_POLICY.detectors.pressureMessage.score,
       at: T0,
     });
-    expect(hit?.evidence.summary).toBe('Designer asked the customer for "5 stars" on 2 November 2026');
+    // The rules' finding, and which half of the detection fired (the scorer may agree or not).
+    expect(hit?.evidence.summary).toMatch(/^Designer asked the customer for "5 stars" on 2 November 2026(?:; the message scorer agrees \([01]\.\d\d: .+\)| \(phrase rules; message scorer 0\.\d\d\))$/);
     const item = hit?.evidence.items[0];
     expect(item).toMatchObject({ kind: 'message', id: 'm42', at: T0 });
     expect(item?.detail).toContain('Please rate me 5 stars!');
@@ -563,7 +565,7 @@ describe('the detectors over messages', () => {
     const [hit] = incentiveOffer(facts([message]), asOf, policy);
     expect(hit?.score).toBe(33);
     expect(hit?.detector).toBe('incentive_offer');
-    expect(hit?.evidence.summary).toBe('Designer offered "$15" in return for a rating or review on 2 November 2026');
+    expect(hit?.evidence.summary).toMatch(/^Designer offered "\$15" in return for a rating or review on 2 November 2026/);
   });
 
   it('summarises a change request and a plea not to rate low in their own words', () => {
@@ -580,7 +582,7 @@ describe('the detectors over messages', () => {
 
 describe('the cheap first look', () => {
   const rated = { HIGH_RATING, CHANGE_RATING, RAISE_TO, RATING_GOES, RATING_MENTION, AVOID_LOW, PREEMPT, RATING_OBJECT, FOR_RATING, THANKED_RATING };
-  const bodies = [...readCorpus().filter((m) => m.split === 'dev').map((m) => m.body), ...ownSentences];
+  const bodies = [...readOldCorpus().filter((m) => m.split === 'dev').map((m) => m.body), ...ownSentences];
 
   it.each(Object.entries(rated))('never hides a match of %s: every match holds a hint stem', (_name, pattern) => {
     const hidden: string[] = [];
@@ -597,16 +599,18 @@ describe('the cheap first look', () => {
   });
 });
 
-// The dev split only: the holdout split is for the benchmark (npm run bench -- quality), so no
-// test run, and no tuning against one, ever reads it.
-describe('the labelled corpus, dev split', () => {
-  const rows = detectorQuality(readCorpus().filter((m) => m.split === 'dev'));
-  const row = (detector: string, split: string) => rows.find((r) => r.detector === detector && r.split === split);
+// The older corpus's dev split only: its holdout split, like the multilingual corpus's test
+// split, is for the benchmark (npm run bench -- quality), so no test run, and no tuning against
+// one, ever reads it.
+describe('the older labelled corpus, dev split', () => {
+  const dev = judge(readOldCorpus().filter((m) => m.split === 'dev'));
 
-  it.each(['pressure_message', 'incentive_offer'])('%s: precision ≥ 0.95 and recall ≥ 0.90 on dev', (detector) => {
-    const r = row(detector, 'dev');
-    expect(r?.tp).toBeGreaterThan(0);
-    expect(r?.precision).toBeGreaterThanOrEqual(0.95);
-    expect(r?.recall).toBeGreaterThanOrEqual(0.9);
+  it.each(['pressure_message', 'incentive_offer'] as const)('%s: precision ≥ 0.95 and recall ≥ 0.90 with the rules alone and with the scorer', (detector) => {
+    for (const system of ['rules', 'both'] as const) {
+      const c = count(dev, detector, system);
+      expect(c.tp).toBeGreaterThan(0);
+      expect(precision(c)).toBeGreaterThanOrEqual(0.95);
+      expect(recall(c)).toBeGreaterThanOrEqual(0.9);
+    }
   });
 });

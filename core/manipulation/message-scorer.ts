@@ -1,0 +1,234 @@
+// RULES.md R12: the learned message scorer beside the phrase rules. Two regularised logistic
+// regressions (pressure_message, incentive_offer) over the features of message-features.ts;
+// their weights are data (message-scorer-weights.json), written by `npm run train:detectors`
+// from the labelled corpus and checked in, so the core does no I/O. The scorer explains itself:
+// the stretches of the message whose features weighed most towards its verdict.
+import { z } from 'zod';
+import { collectFeatures, FeatureList, hashKey, scorerText, type ScorerText } from './message-features';
+import type { Range } from './text-match';
+import WEIGHTS from './message-scorer-weights.json' with { type: 'json' };
+
+export const SCORED_LABELS = ['pressure_message', 'incentive_offer'] as const;
+export type ScoredLabel = (typeof SCORED_LABELS)[number];
+
+const modelSchema = z.object({
+  bias: z.number(),
+  /** The probability from which the scorer flags a message on its own. */
+  threshold: z.number().gt(0).lt(1),
+});
+
+export const scorerWeightsSchema = z.object({
+  format: z.literal('message-scorer/1'),
+  /** How the file was made: corpus, splits, seed and hyper-parameters, for the next person. */
+  trainedOn: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** Weights are integers: this many per unit. */
+  scale: z.number().int().positive(),
+  models: z.object({ pressure_message: modelSchema, incentive_offer: modelSchema }),
+  /** Each feature's key (message-features.ts) and its weight in the pressure and the incentive model. */
+  features: z.array(z.tuple([z.string().min(3).max(64), z.number().int(), z.number().int()])).max(100_000),
+});
+export type ScorerWeights = z.infer<typeof scorerWeightsSchema>;
+
+export type Probabilities = Record<ScoredLabel, number>;
+
+/** What weighed in one verdict: the probability and the stretches of folded text behind it. */
+export interface ScorerExplanation {
+  probability: number;
+  /** In folded-text offsets, in text order; at most MAX_SPANS. */
+  spans: Range[];
+}
+
+const MAX_SPANS = 3;
+/** A highlight longer than this many words is cut to its heaviest window. */
+const MAX_SPAN_WORDS = 8;
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** A scorer over one set of weights. Pure: the same text always gets the same answer. */
+export class MessageScorer {
+  readonly thresholds: Readonly<Probabilities>;
+  private readonly mask: number;
+  /** Open addressing on the key's first hash; the second confirms the match. */
+  private readonly slotA: Uint32Array;
+  private readonly slotB: Uint32Array;
+  private readonly slotFeature: Int32Array;
+  /** Per feature, both models' weights side by side: [pressure, incentive]. */
+  private readonly weights: Float64Array;
+  private readonly bias: readonly [number, number];
+  /**
+   * Which features one message already counted, marked with the message's number: scratch that
+   * every call fills and reads before it returns, so no call ever sees another's marks.
+   */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+  /** Scratch for one text's feature occurrences, and for an explanation the feature of each, likewise. */
+  private readonly list = new FeatureList();
+  private occurrence = new Int32Array(256);
+
+  constructor(data: ScorerWeights) {
+    const n = data.features.length;
+    let slots = 1;
+    while (slots < n * 2 + 1) slots *= 2;
+    this.mask = slots - 1;
+    this.slotA = new Uint32Array(slots);
+    this.slotB = new Uint32Array(slots);
+    this.slotFeature = new Int32Array(slots).fill(-1);
+    this.weights = new Float64Array(n * 2);
+    const { pressure_message: p, incentive_offer: i } = data.models;
+    data.features.forEach(([key, pressure, incentive], f) => {
+      const [a, b] = hashKey(key);
+      let slot = a & this.mask;
+      while (this.slotFeature[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slotA[slot] = a;
+      this.slotB[slot] = b;
+      this.slotFeature[slot] = f;
+      this.weights[2 * f] = pressure / data.scale;
+      this.weights[2 * f + 1] = incentive / data.scale;
+    });
+    this.bias = [p.bias, i.bias];
+    this.thresholds = { pressure_message: p.threshold, incentive_offer: i.threshold };
+    this.seen = new Uint32Array(n);
+  }
+
+  private featureOf(a: number, b: number): number {
+    for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
+      const f = this.slotFeature[slot] ?? -1;
+      if (f === -1) return -1;
+      if (this.slotA[slot] === a && this.slotB[slot] === b) return f;
+    }
+  }
+
+  /**
+   * The distinct known features of a scorer text (indexes into the weights), each once, and the
+   * length normalisation: 1/√(feature occurrences, known or not), so a long message is not more
+   * suspect for being long, and leaving a feature out of the file changes no other's weight.
+   * With `record`, `occurrence` holds each occurrence's feature index, or -1 for an unknown one.
+   */
+  private featuresOf(text: string, record = false): { found: number[]; norm: number } {
+    const list = this.list;
+    collectFeatures(text, list);
+    if (record && this.occurrence.length < list.count) this.occurrence = new Int32Array(list.count);
+    const feature = record ? this.occurrence : undefined;
+    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.seen.fill(0);
+    const stamp = this.stamp;
+    const found: number[] = [];
+    for (let k = 0; k < list.count; k += 1) {
+      const f = this.featureOf(list.h1[k] ?? 0, list.h2[k] ?? 0);
+      if (feature !== undefined) feature[k] = f;
+      if (f < 0 || this.seen[f] === stamp) continue;
+      this.seen[f] = stamp;
+      found.push(f);
+    }
+    return { found, norm: list.count === 0 ? 0 : 1 / Math.sqrt(list.count) };
+  }
+
+  /** Both probabilities for a folded message text. */
+  score(folded: string): Probabilities {
+    const { found, norm } = this.featuresOf(scorerText(folded, false).text);
+    let zp = 0;
+    let zi = 0;
+    for (const f of found) {
+      zp += this.weights[2 * f] ?? 0;
+      zi += this.weights[2 * f + 1] ?? 0;
+    }
+    return { pressure_message: sigmoid(this.bias[0] + zp * norm), incentive_offer: sigmoid(this.bias[1] + zi * norm) };
+  }
+
+  /**
+   * The stretches of a folded text that weighed most towards `label`: each feature's weight is
+   * spread over the characters of its occurrences, words add up their characters, and the
+   * heaviest runs of words that pull the same way are the explanation.
+   */
+  explain(folded: string, label: ScoredLabel): ScorerExplanation {
+    const st = scorerText(folded);
+    const side = label === 'pressure_message' ? 0 : 1;
+    const heat = new Float64Array(st.text.length);
+    const list = this.list;
+    const { found, norm } = this.featuresOf(st.text, true);
+    const count = new Map<number, number>();
+    const occurrences = this.occurrence.subarray(0, list.count);
+    for (const f of occurrences) if (f >= 0) count.set(f, (count.get(f) ?? 0) + 1);
+    occurrences.forEach((f, k) => {
+      if (f < 0) return;
+      const start = list.start[k] ?? 0;
+      const end = list.end[k] ?? start + 1;
+      const share = ((this.weights[2 * f + side] ?? 0) * norm) / ((count.get(f) ?? 1) * (end - start));
+      for (let c = start; c < end; c += 1) heat[c] = (heat[c] ?? 0) + share;
+    });
+    let z = this.bias[side];
+    for (const f of found) z += (this.weights[2 * f + side] ?? 0) * norm;
+    return { probability: sigmoid(z), spans: heaviestRuns(st, heat) };
+  }
+}
+
+interface Word {
+  start: number;
+  end: number;
+  heat: number;
+  /** A sentence ends just before this word. */
+  afterBreak: boolean;
+}
+
+function heaviestRuns(st: ScorerText, heat: Float64Array): Range[] {
+  const words: Word[] = [];
+  for (let i = 1; i < st.text.length; ) {
+    const end = st.text.indexOf(' ', i);
+    if (end <= i) {
+      i += 1;
+      continue;
+    }
+    let h = ((heat[i - 1] ?? 0) + (heat[end] ?? 0)) / 2;
+    for (let c = i; c < end; c += 1) h += heat[c] ?? 0;
+    words.push({ start: i, end, heat: h, afterBreak: st.breaks.has(i - 1) });
+    i = end + 1;
+  }
+  // Runs of consecutive words in one sentence that pull towards the verdict; a word that pulls
+  // away only a little ("the old 1 star rating") does not cut a run in two.
+  const pulls = (k: number): boolean => {
+    const w = words[k];
+    if (w === undefined) return false;
+    if (w.heat > 0) return true;
+    const before = words[k - 1];
+    const after = words[k + 1];
+    return (
+      before !== undefined && after !== undefined && before.heat > 0 && after.heat > 0 && !after.afterBreak && w.heat > -0.5 * Math.min(before.heat, after.heat)
+    );
+  };
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  words.forEach((w, k) => {
+    if (run.length > 0 && (w.afterBreak || !pulls(k))) {
+      runs.push(run);
+      run = [];
+    }
+    if (pulls(k) && (run.length > 0 || w.heat > 0)) run.push(w);
+  });
+  if (run.length > 0) runs.push(run);
+  const weighed = runs.map((r) => heaviestWindow(r)).map((r) => ({ r, heat: r.reduce((s, w) => s + w.heat, 0) }));
+  const top = weighed.sort((a, b) => b.heat - a.heat || (a.r[0]?.start ?? 0) - (b.r[0]?.start ?? 0)).slice(0, MAX_SPANS);
+  return top
+    .map(({ r }) => ({ start: st.from[r[0]?.start ?? 0] ?? 0, end: st.to[(r[r.length - 1]?.end ?? 1) - 1] ?? 0 }))
+    .sort((a, b) => a.start - b.start);
+}
+
+function heaviestWindow(run: readonly Word[]): Word[] {
+  if (run.length <= MAX_SPAN_WORDS) return [...run];
+  let best = 0;
+  let bestHeat = -Infinity;
+  for (let s = 0; s + MAX_SPAN_WORDS <= run.length; s += 1) {
+    const h = run.slice(s, s + MAX_SPAN_WORDS).reduce((sum, w) => sum + w.heat, 0);
+    if (h > bestHeat) {
+      bestHeat = h;
+      best = s;
+    }
+  }
+  return run.slice(best, best + MAX_SPAN_WORDS);
+}
+
+let defaultScorer: MessageScorer | undefined;
+
+/** The scorer of the checked-in weights, built on first use (the file is checked once, then). */
+export function messageScorer(): MessageScorer {
+  return (defaultScorer ??= new MessageScorer(scorerWeightsSchema.parse(WEIGHTS)));
+}

@@ -1,0 +1,149 @@
+// RULES.md R12: the learned message scorer — its checked-in weights, its features, its
+// explanations, and the hits the detectors raise when it alone is confident.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../core/policy';
+import { createMessageDetectors, explainScore } from '../../../core/manipulation/message-detectors';
+import { collectFeatures, FEATURE_KINDS, FeatureList, hashKey, scorerText } from '../../../core/manipulation/message-features';
+import { MessageScorer, messageScorer, scorerWeightsSchema, type ScorerWeights } from '../../../core/manipulation/message-scorer';
+import { foldText } from '../../../core/manipulation/text-fold';
+import type { ManipulationFacts } from '../../../core/manipulation/types';
+import WEIGHTS from '../../../core/manipulation/message-scorer-weights.json' with { type: 'json' };
+import { T0, makeMessage } from '../builders';
+
+const facts = (body: string): ManipulationFacts => ({
+  designers: [],
+  customers: [],
+  messages: [makeMessage(body, { id: 'm1', sentAt: T0 })],
+  ratings: [],
+  reviews: [],
+  reports: [],
+  contracts: [],
+});
+const asOf = { asOf: '2026-11-30T00:00:00.000Z' };
+
+/** A scorer that reads two concepts only: asking support to remove something. */
+const tiny: ScorerWeights = {
+  format: 'message-scorer/1',
+  trainedOn: { note: 'by hand, for the tests' },
+  scale: 10_000,
+  models: { pressure_message: { bias: -3, threshold: 0.5 }, incentive_offer: { bias: -9, threshold: 0.99 } },
+  features: [
+    ['k:REMOVE', 250_000, 0],
+    ['k:SUPPORT', 250_000, 0],
+  ],
+};
+
+describe('the checked-in weights', () => {
+  const data = scorerWeightsSchema.parse(WEIGHTS);
+
+  it('are a valid file: known feature kinds, each key once and in order, thresholds between 0 and 1', () => {
+    const keys = data.features.map(([key]) => key);
+    expect(keys.every((k) => (FEATURE_KINDS as readonly string[]).includes(k.charAt(0)) && k.charAt(1) === ':')).toBe(true);
+    expect([...keys].sort()).toEqual(keys);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(data.features.every(([, p, i]) => p !== 0 || i !== 0)).toBe(true);
+    for (const model of Object.values(data.models)) expect(model.threshold).toBeGreaterThan(0);
+  });
+
+  it('say how they were made, and read no split but train and dev', () => {
+    expect(data.trainedOn.fit).toContain('train and dev splits');
+    expect(JSON.stringify(data.trainedOn)).not.toMatch(/\btest split\b/);
+  });
+
+  it('give a scorer that answers the same whatever it scored before (property)', () => {
+    const scorer = messageScorer();
+    const again = new MessageScorer(data);
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 80 }), { minLength: 1, maxLength: 6 }), (bodies) => {
+        const first = bodies.map((b) => scorer.score(foldText(b)));
+        const reversed = [...bodies].reverse().map((b) => again.score(foldText(b))).reverse();
+        return JSON.stringify(first) === JSON.stringify(reversed);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('features', () => {
+  it('hash each key in place as the vocabulary hashes it whole, on the same text with or without offsets (property)', () => {
+    const list = new FeatureList();
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (body) => {
+        const folded = foldText(body);
+        const { text } = scorerText(folded);
+        if (scorerText(folded, false).text !== text) return false;
+        collectFeatures(text, list);
+        for (let i = 0; i < list.count; i += 1) {
+          const [a, b] = hashKey(list.keyOf(i, text));
+          if (a !== list.h1[i] || b !== list.h2[i]) return false;
+        }
+        return true;
+      }),
+    );
+  });
+
+  it('read the words, the concepts they name, and concepts near each other', () => {
+    const list = new FeatureList();
+    const { text } = scorerText(foldText('Bitte beim Support melden, damit die Rezension gelöscht wird 🙏'));
+    collectFeatures(text, list);
+    const keys = Array.from({ length: list.count }, (_, i) => list.keyOf(i, text));
+    expect(keys).toEqual(expect.arrayContaining(['w:support', 'w:rezension', 'k:SUPPORT', 'k:RATING', 'k:REMOVE', 'k:PLEASE', 'p:RATING+REMOVE', 'c:losc']));
+  });
+});
+
+describe('explanations', () => {
+  it('point into the original text, whatever it holds (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 160 }), (body) => {
+        const { spans } = explainScore(body, 'pressure_message');
+        return spans.length <= 3 && spans.every((s) => s.start < s.end && body.slice(s.start, s.end) === s.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('name the words that weighed, within one sentence', () => {
+    const body = 'Thanks for choosing my logo! Could you write to support and have them remove the review? It hurt.';
+    const { spans } = explainScore(body, 'pressure_message', new MessageScorer(tiny));
+    expect(spans.map((s) => s.text).join(' | ')).toMatch(/support/);
+    expect(spans.map((s) => s.text).join(' | ')).not.toMatch(/Thanks|hurt/);
+    expect(spans.every((s) => !/[.!?]\s/.test(s.text))).toBe(true);
+  });
+});
+
+describe('the detectors with a scorer', () => {
+  const { pressureMessage, incentiveOffer } = createMessageDetectors(() => new MessageScorer(tiny));
+
+  it('flag a message the rules miss when the scorer is confident, with its probability, its spans and a share of the score', () => {
+    const body = 'Could you write to the support desk so that they remove it?';
+    const [hit, ...rest] = pressureMessage(facts(body), asOf, DEFAULT_POLICY);
+    expect(rest).toEqual([]);
+    expect(hit?.evidence.summary).toMatch(
+      /^Designer's message of 2 November 2026 reads as pressure for a rating or review \(message scorer [01]\.\d\d, no phrase rule matched\): "/,
+    );
+    const p = Number(/scorer ([01]\.\d\d)/.exec(hit?.evidence.summary ?? '')?.[1]);
+    expect(hit?.score).toBeLessThan(DEFAULT_POLICY.detectors.pressureMessage.score);
+    expect(Math.abs((hit?.score ?? 0) - DEFAULT_POLICY.detectors.pressureMessage.score * p)).toBeLessThanOrEqual(1);
+    const spans = hit?.evidence.items[0]?.spans ?? [];
+    expect(spans.length).toBeGreaterThan(0);
+    for (const s of spans) expect(body.slice(s.start, s.end)).toBe(s.text);
+    expect(incentiveOffer(facts(body), asOf, DEFAULT_POLICY)).toEqual([]);
+  });
+
+  it('say when the rules fired and the scorer did not', () => {
+    const [hit] = pressureMessage(facts('Please give me 5 stars!'), asOf, DEFAULT_POLICY);
+    expect(hit?.score).toBe(DEFAULT_POLICY.detectors.pressureMessage.score);
+    expect(hit?.evidence.summary).toMatch(/\(phrase rules; message scorer 0\.\d\d\)$/);
+  });
+
+  it('say when both fired, quoting the scorer', () => {
+    const [hit] = pressureMessage(facts('Please remove the 1 star review, support can do it.'), asOf, DEFAULT_POLICY);
+    expect(hit?.score).toBe(DEFAULT_POLICY.detectors.pressureMessage.score);
+    expect(hit?.evidence.summary).toMatch(/; the message scorer agrees \([01]\.\d\d: ".+"\)$/);
+  });
+
+  it('flag nothing when neither fires', () => {
+    expect(pressureMessage(facts('Here are the files, in CMYK and RGB.'), asOf, DEFAULT_POLICY)).toEqual([]);
+  });
+});
