@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark of the project, printed as Markdown (figures and ratios).
 // `npm run bench -- ratings intake` runs only the parts named (ratings, intake, detectors,
-// quality, truth, platform). Record the output in
+// quality, truth, platform, ui). Record the output in
 // BENCHMARKS.md with the command and the machine.
 import { cpus, totalmem } from 'node:os';
 import { benchDetectors, benchIntake, benchStarRatings } from './core';
@@ -8,8 +8,9 @@ import { detectionAgainstTruth } from './detection-truth';
 import { detectorQuality } from './detector-quality';
 import { peakHeapMb, printFigures, printRatio } from './lib';
 import { benchPlatform } from './platform';
+import { benchUi, printUi } from './ui';
 
-const PARTS = ['ratings', 'intake', 'detectors', 'quality', 'truth', 'platform'] as const;
+const PARTS = ['ratings', 'intake', 'detectors', 'quality', 'truth', 'platform', 'ui'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -47,3 +48,5 @@ if (wants('platform')) {
   const size = process.env.BENCH_PLATFORM_SIZE ?? 'medium';
   printFigures(`Reference platform (replay of the ${size} log; BENCH_PLATFORM_SIZE=large for the large one)`, await benchPlatform());
 }
+
+if (wants('ui')) printUi(await benchUi());

@@ -1,5 +1,5 @@
 // A key as buttons and the sheet show it, from the one shortcut registry.
-import { Group, Kbd } from '@mantine/core';
+import { Group, Kbd, Text } from '@mantine/core';
 import { SHORTCUTS, keyLabel, type ShortcutId } from '../shortcuts';
 
 export function KeyHint({ id, all = false }: { id: ShortcutId; all?: boolean }) {
@@ -8,7 +8,11 @@ export function KeyHint({ id, all = false }: { id: ShortcutId; all?: boolean }) 
     <Group gap={4} wrap="nowrap" component="span" aria-hidden>
       {keys.map((hotkey, i) => (
         <Group key={hotkey} gap={2} wrap="nowrap" component="span">
-          {i > 0 && <span style={{ opacity: 0.6, fontSize: 11 }}>or</span>}
+          {i > 0 && (
+            <Text span size="xs" c="dimmed">
+              or
+            </Text>
+          )}
           {keyLabel(hotkey).map((k) => (
             <Kbd key={k} size="xs">
               {k}

@@ -14,6 +14,7 @@ import { useHashSearch } from '../../routing/hashLocation';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { statusWord } from '../../ui/status';
 import { useScreenFocus } from '../Shell/useScreenFocus';
+import { STATUS_COLORS } from '../../theme';
 
 function ConflictCard({ conflict, focused }: { conflict: Conflict; focused: boolean }) {
   const now = usePlatformNow();
@@ -63,7 +64,7 @@ function ConflictCard({ conflict, focused }: { conflict: Conflict; focused: bool
         )}
       </Group>
       {acknowledge.isError && (
-        <Text size="sm" c="red.8" mt="xs">
+        <Text size="sm" c={STATUS_COLORS.problem} mt="xs">
           {describeError(acknowledge.error)}
         </Text>
       )}

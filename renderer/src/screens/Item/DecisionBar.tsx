@@ -93,7 +93,7 @@ export function DecisionBar({ item, draft, dispatch, busy, error, onApprove, onS
           }}>
             <Group gap={6} role="radiogroup" aria-label="Reason">
               {REJECT_REASON_CHOICES.map((r) => (
-                <Chip key={r.code} value={r.code} size="sm" variant="outline" color="red" icon={null} styles={{ label: { paddingLeft: 8 } }}>
+                <Chip key={r.code} value={r.code} size="sm" variant="filled" color="red" icon={null} styles={{ label: { paddingLeft: 8 } }}>
                   <Group gap={6} wrap="nowrap" component="span">
                     <Kbd size="xs">{r.key}</Kbd>
                     {r.title}

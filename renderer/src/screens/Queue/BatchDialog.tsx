@@ -11,6 +11,7 @@ import { useSettings } from '../../features/settings/settings';
 import { countOf } from '../../features/time/words';
 import { isTyping } from '../../shortcuts';
 import { statusWord } from '../../ui/status';
+import { STATUS_COLORS } from '../../theme';
 
 export interface BatchDialogProps {
   opened: boolean;
@@ -61,6 +62,7 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={opened}
       onClose={onClose}
       title={`${verb} ${countOf(subjectIds.length, 'design')}`}
@@ -109,7 +111,7 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
               Working out what changes…
             </Text>
           ) : preview.isError ? (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c={STATUS_COLORS.problem}>
               {describeError(preview.error)}
             </Text>
           ) : (
@@ -143,7 +145,7 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
           </Alert>
         )}
         <Group justify="space-between">
-          <Text size="sm" c={missing === null ? 'dimmed' : 'red.8'}>
+          <Text size="sm" c={missing === null ? 'dimmed' : STATUS_COLORS.problem}>
             {missing ?? (changing === undefined ? '' : `${countOf(changing, 'design')} will change; you can undo for ${settings.data?.undoSeconds ?? 5} s.`)}
           </Text>
           <Group gap="xs">

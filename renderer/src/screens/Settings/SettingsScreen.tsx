@@ -10,6 +10,7 @@ import { useSaveSettings, useSettings } from '../../features/settings/settings';
 import { navigate } from '../../routing/hashLocation';
 import { ErrorState, LoadingState } from '../../ui/States';
 import { useScreenFocus } from '../Shell/useScreenFocus';
+import { STATUS_COLORS } from '../../theme';
 
 const ROLE_TITLES: Record<string, string> = { quality: 'Quality', trust_safety: 'Trust & safety', auditor: 'Auditor', admin: 'Admin' };
 
@@ -39,7 +40,7 @@ function UndoWindow({ settings }: { settings: Settings }) {
         </Button>
       </Group>
       {save.isError && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c={STATUS_COLORS.problem} role="alert">
           {describeError(save.error)}
         </Text>
       )}

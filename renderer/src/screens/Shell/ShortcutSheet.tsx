@@ -8,7 +8,7 @@ const GROUPS: readonly ShortcutGroup[] = ['Move', 'Decide', 'Batch', 'Design', '
 export function ShortcutSheet({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const ids = Object.keys(SHORTCUTS).filter(isShortcutId);
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="xl" centered>
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={onClose} title="Keyboard shortcuts" size={1000} centered>
       <Text size="sm" c="dimmed" mb="md">
         Keys never fire while you type in a field. Every action also has a button with its key beside it.
       </Text>
@@ -26,7 +26,7 @@ export function ShortcutSheet({ opened, onClose }: { opened: boolean; onClose: (
                     const spec = SHORTCUTS[id];
                     return (
                       <Table.Tr key={id}>
-                        <Table.Td w={150}>
+                        <Table.Td w={1} style={{ whiteSpace: 'nowrap' }}>
                           <KeyHint id={id} all />
                         </Table.Td>
                         <Table.Td>
