@@ -63,16 +63,20 @@ export function benchStarRatings(): { figures: Figure[]; ratio: number } {
 export function benchIntake(): Figure {
   const rnd = prng(2);
   const designerCount = 100_000;
-  const designers: Designer[] = Array.from({ length: designerCount }, (_, i) => ({
-    id: `d${i}`,
-    rev: 1,
-    handle: `d${i}`,
-    displayName: '',
-    country: '',
-    joinedAt: iso(START),
-    verification: rnd() < 0.12 ? 'unverified' : 'verified',
-    accountStatus: 'active',
-  }));
+  const designers: Designer[] = Array.from({ length: designerCount }, (_, i) => {
+    const verification = rnd() < 0.12 ? 'unverified' : 'verified';
+    return {
+      id: `d${i}`,
+      rev: 1,
+      handle: `d${i}`,
+      displayName: '',
+      country: '',
+      joinedAt: iso(START),
+      verification,
+      accountStatus: 'active',
+      history: [{ at: iso(START), verification, accountStatus: 'active' }],
+    };
+  });
   const projects: Project[] = Array.from({ length: 200_000 }, (_, i) => {
     const launchedAt = START + i * 30_000;
     return {

@@ -1,6 +1,7 @@
 // Reference platform benchmarks (platform/README.md, "Speed"): replay of a generated event log
 // through the engine (events/s and peak RSS), a full pull of the feed over loopback
-// (entities/s, streamed from the store), and decision round-trips (p50/p95).
+// (entities/s, streamed from the store), decision round-trips (p50/p95), and the latency that
+// fault injection adds (and does not add to /v1/dev/*) — measured here, never asserted in tests.
 // BENCH_PLATFORM_SIZE=large replays the large log (millions of events; minutes); the default
 // is medium, which finishes in about a minute here.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,6 +27,16 @@ function sizeFromEnv(): SizeName {
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/**
+ * CPU seconds (user + system, every thread of the process: SQLite works in libuv's pool) since
+ * `from`: unlike wall time, barely moved by other work on the machine, so a figure taken on a
+ * busy machine can still be compared with another.
+ */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`;
+};
+
 async function replayFigure(size: SizeName, dir: string): Promise<{ figures: Figure[]; storePath: string }> {
   const logPath = join(dir, `${size}.json`);
   const genStart = performance.now();
@@ -36,10 +47,12 @@ async function replayFigure(size: SizeName, dir: string): Promise<{ figures: Fig
   const store = await openStore(storePath);
   const engine = await Engine.open({ store, clock: createClock({ startMs: 0, rate: 0 }) });
   const rssBefore = peakRssMb();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await engine.replay(readEventLog(logPath), 5000);
   const seconds = (performance.now() - start) / 1000;
   await engine.close();
+  const cpuUsed = cpuSince(cpu);
   await store.close();
   const events = result.applied + result.refused.length;
   return {
@@ -52,21 +65,24 @@ async function replayFigure(size: SizeName, dir: string): Promise<{ figures: Fig
         unit: 'events',
         seconds,
         perSecond: events / seconds,
-        note: `${result.refused.length} refused; peak RSS ${peakRssMb()} MB (${rssBefore} MB before the replay)`,
+        note: `${result.refused.length} refused; ${cpuUsed}; peak RSS ${peakRssMb()} MB (${rssBefore} MB before the replay)`,
       },
     ],
   };
 }
 
 async function pullFigure(storePath: string, size: SizeName): Promise<Figure[]> {
+  const loadCpu = process.cpuUsage();
   const loadStart = performance.now();
   const platform = await startPlatform({ dev: true, storePath, clock: END, port: 0 });
   const loadSeconds = (performance.now() - loadStart) / 1000;
+  const loadCpuUsed = cpuSince(loadCpu);
   try {
     const headers = { authorization: 'Bearer dev-auditor' };
     let after = 0;
     let entities = 0;
     let bytes = 0;
+    const cpu = process.cpuUsage();
     const start = performance.now();
     for (let page = 0; page < 100_000; page++) {
       const res = await fetch(`${platform.url}/v1/changes?after=${after}&limit=5000`, { headers });
@@ -81,15 +97,16 @@ async function pullFigure(storePath: string, size: SizeName): Promise<Figure[]> 
       if (hasMore !== true) break;
     }
     const seconds = (performance.now() - start) / 1000;
+    const cpuUsed = cpuSince(cpu);
     return [
-      { name: `restart on the ${size} store (load entities, indexes, timers)`, rows: entities, unit: 'entities', seconds: loadSeconds, perSecond: entities / loadSeconds },
+      { name: `restart on the ${size} store (load entities, indexes, timers)`, rows: entities, unit: 'entities', seconds: loadSeconds, perSecond: entities / loadSeconds, note: loadCpuUsed },
       {
         name: `full pull of the ${size} feed over loopback (pages of 5000, streamed)`,
         rows: entities,
         unit: 'entities',
         seconds,
         perSecond: entities / seconds,
-        note: `${Math.round(bytes / 1e6)} MB of JSON, parsed by the client`,
+        note: `${Math.round(bytes / 1e6)} MB of JSON, parsed by the client; ${cpuUsed}, server and client`,
       },
     ];
   } finally {
@@ -139,6 +156,43 @@ async function decisionFigure(dir: string): Promise<Figure> {
   }
 }
 
+/** Fault injection's added latency: what a console's reliability test sees, and that /v1/dev/* never waits. */
+async function faultLatencyFigure(dir: string): Promise<Figure> {
+  const n = 20;
+  const latencyMs = 200;
+  const platform = await startPlatform({ dev: true, storePath: join(dir, 'faults.sqlite'), dataset: 'none', clock: END, port: 0 });
+  try {
+    const headers = { authorization: 'Bearer dev-admin', 'content-type': 'application/json' };
+    const set = await fetch(`${platform.url}/v1/dev/faults`, { method: 'POST', headers, body: JSON.stringify({ latencyMs }) });
+    if (set.status !== 200) throw new Error(`dev faults: ${set.status}`);
+    const timed = async (path: string): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${platform.url}${path}`, { headers });
+        await res.text();
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+        times.push(performance.now() - t0);
+      }
+      return times.sort((a, b) => a - b);
+    };
+    const start = performance.now();
+    const delayed = await timed('/v1/meta');
+    const seconds = (performance.now() - start) / 1000;
+    const dev = await timed('/v1/dev/clock');
+    return {
+      name: `fault injection, latencyMs ${latencyMs}: GET /v1/meta round-trip (GET /v1/dev/clock beside it, never delayed)`,
+      rows: n,
+      unit: 'requests',
+      seconds,
+      perSecond: n / seconds,
+      note: `meta min ${delayed[0]?.toFixed(1)} ms, p50 ${percentile(delayed, 50).toFixed(1)} ms; dev clock p50 ${percentile(dev, 50).toFixed(1)} ms, max ${dev.at(-1)?.toFixed(1)} ms`,
+    };
+  } finally {
+    await platform.close();
+  }
+}
+
 /** The large world needs about 5 GB of heap: its replay runs in a child with room for it. */
 const LARGE_HEAP_MB = 16_384;
 
@@ -172,7 +226,8 @@ export async function benchPlatform(): Promise<Figure[]> {
     const pullStore = size === 'medium' ? replay.storePath : (await replayFigure('medium', dir)).storePath;
     const pull = await pullFigure(pullStore, 'medium');
     const decisions = await decisionFigure(dir);
-    return [...replay.figures, ...pull, decisions];
+    const faults = await faultLatencyFigure(dir);
+    return [...replay.figures, ...pull, decisions, faults];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { DEFAULT_POLICY, type Policy } from './policy';
 import { toStarRating } from './ratings';
 import { reviewPublication } from './reviews';
 import { REJECT_REASONS } from './submissions';
-import { toMs, type IsoTime } from './time';
+import { canonicalTime, toMs, type IsoTime } from './time';
 import type {
   Contract,
   Designer,
@@ -67,9 +67,9 @@ export interface AuditRecords {
   extensions?: readonly ReviewExtension[];
   flags?: readonly Flag[];
   /**
-   * How designers' verification and status changed over time. Without it the audit reads the
-   * designers' current state as if it had always held, which can report a designer verified
-   * since as "review skipped": pass the history for a faithful replay.
+   * How designers' verification and status changed over time, when the caller keeps it apart
+   * from the designers. Without it the audit reads each designer's own `history` (which the
+   * platform's feed carries), never the current state as if it had always held.
    */
   designerHistory?: readonly DesignerStateChange[];
 }
@@ -88,13 +88,37 @@ export interface AuditReport {
   examined: { submissions: number; projects: number; reviews: number; flags: number };
 }
 
-type DesignerState = Pick<Designer, 'id' | 'verification' | 'accountStatus' | 'suspendedUntil'>;
+type DesignerAsOf = Pick<Designer, 'id' | 'verification' | 'accountStatus' | 'suspendedUntil'>;
 
-/** The designer as of a time: current entity rewound through the recorded changes. */
-function designerTimeline(records: AuditRecords): (designerId: string, at: number) => DesignerState | undefined {
-  const current = new Map(records.designers.map((d) => [d.id, d]));
+/**
+ * The designer as of a time. From `designerHistory` when the caller gives one (the current
+ * entity rewound through the recorded changes); otherwise from each designer's own `history`
+ * (SYNC-API.md), so the platform's feed alone is enough for a faithful replay.
+ */
+function designerTimeline(records: AuditRecords): (designerId: string, at: number) => DesignerAsOf | undefined {
+  return records.designerHistory === undefined ? ownHistories(records.designers) : givenHistory(records.designers, records.designerHistory);
+}
+
+function ownHistories(designers: readonly Designer[]): (designerId: string, at: number) => DesignerAsOf | undefined {
+  const timelines = new Map(designers.map((d) => [d.id, { designer: d, states: d.history.map((state) => ({ at: toMs(state.at), state })) }]));
+  return (designerId, at) => {
+    const timeline = timelines.get(designerId);
+    if (timeline === undefined) return undefined;
+    // Before its first entry (which is at joinedAt) nothing of the designer can be audited; its
+    // first state stands for it rather than the current one.
+    let state = timeline.states[0]?.state ?? timeline.designer;
+    for (const entry of timeline.states) {
+      if (entry.at > at) break;
+      state = entry.state;
+    }
+    return { id: designerId, verification: state.verification, accountStatus: state.accountStatus, ...(state.suspendedUntil === undefined ? {} : { suspendedUntil: state.suspendedUntil }) };
+  };
+}
+
+function givenHistory(designers: readonly Designer[], history: readonly DesignerStateChange[]): (designerId: string, at: number) => DesignerAsOf | undefined {
+  const current = new Map(designers.map((d) => [d.id, d]));
   const changes = new Map<string, { at: number; change: DesignerStateChange }[]>();
-  for (const change of records.designerHistory ?? []) {
+  for (const change of history) {
     const list = changes.get(change.designerId) ?? [];
     list.push({ at: toMs(change.at), change });
     changes.set(change.designerId, list);
@@ -104,7 +128,7 @@ function designerTimeline(records: AuditRecords): (designerId: string, at: numbe
     const designer = current.get(designerId);
     const list = changes.get(designerId);
     if (designer === undefined || list === undefined) return designer;
-    let state: DesignerState = { id: designerId, verification: 'unverified', accountStatus: 'active' };
+    let state: DesignerAsOf = { id: designerId, verification: 'unverified', accountStatus: 'active' };
     for (const { at: changedAt, change } of list) {
       if (changedAt > at) break;
       state = {
@@ -145,8 +169,9 @@ export function auditRecords(records: AuditRecords, period: AuditPeriod, policy:
     return t >= from && t < to;
   };
   const findings: AuditFinding[] = [];
+  // Finding times in the one canonical format (SYNC-API.md), whatever the records wrote.
   const add = (kind: AuditFindingKind, recordType: AuditFinding['recordType'], recordId: string, at: IsoTime, explanation: string) =>
-    findings.push({ kind, rule: AUDIT_FINDINGS[kind].rule, recordType, recordId, at, explanation, policyVersion });
+    findings.push({ kind, rule: AUDIT_FINDINGS[kind].rule, recordType, recordId, at: canonicalTime(at), explanation, policyVersion });
 
   const projects = new Map(records.projects.map((p) => [p.id, p]));
   const designerAt = designerTimeline(records);

@@ -18,6 +18,16 @@ export function toIso(ms: number): IsoTime {
   return new Date(ms).toISOString();
 }
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The one way a time is written (SYNC-API.md): `YYYY-MM-DDTHH:mm:ss.sssZ`, so two times compare
+ * as strings too. Inputs may leave out the milliseconds or carry more digits.
+ */
+export function canonicalTime(iso: IsoTime): IsoTime {
+  return CANONICAL.test(iso) ? iso : toIso(toMs(iso));
+}
+
 export function addHours(iso: IsoTime, hours: number): IsoTime {
   return toIso(toMs(iso) + Math.round(hours * HOUR_MS));
 }

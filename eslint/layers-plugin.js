@@ -234,7 +234,11 @@ const imports = {
       ImportExpression: (node) => check(node, node.source),
       TSImportEqualsDeclaration: (node) =>
         node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression),
-      TSImportType: (node) => check(node, node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument),
+      TSImportType: (node) => {
+        // typescript-eslint 8 names the specifier `source`; `argument` is its deprecated alias.
+        const specifier = 'source' in node ? node.source : node.argument;
+        check(node, specifier?.type === 'TSLiteralType' ? specifier.literal : specifier);
+      },
       VariableDeclarator(node) {
         if (node.id.type !== 'Identifier' || node.init?.type !== 'CallExpression' || !isCreateRequire(node.init.callee)) return;
         const [variable] = context.sourceCode.getDeclaredVariables(node);

@@ -4,19 +4,25 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Moderator } from '../core';
 import { createClock, type PlatformClock } from './engine/clock';
+import type { ApplyContext } from './engine/context';
 import { Engine } from './engine/engine';
-import { DEV_MODERATORS, tokenTable } from './http/auth';
+import { moderatorsFor, tokenTable } from './http/auth';
 import { Faults } from './http/faults';
 import { createHandler } from './http/routes';
 import { loadDataset, type DatasetName } from './datasets';
 import type { LiveState } from './generator';
 import { startLive, type LiveHandle } from './live';
-import { openStore } from './store/store';
+import { openStore, type Store } from './store/store';
 
 export interface PlatformOptions {
   port?: number;
   host?: string;
   dev?: boolean;
+  /**
+   * The store to serve, already open; the platform closes it when it closes. Without it, the
+   * store at `storePath` is opened (a fresh temporary file when that is absent too).
+   */
+  store?: Store;
   storePath?: string;
   clock?: string;
   clockRate?: number;
@@ -57,15 +63,29 @@ function configuredClock(options: PlatformOptions): PlatformClock {
   return createClock({ startMs: Date.now(), rate: options.clockRate && options.clockRate > 0 ? options.clockRate : 1 });
 }
 
-async function ensureModerators(engine: Engine, moderators: readonly Moderator[]): Promise<void> {
-  await engine.serial(async () => {
-    for (const moderator of moderators) {
-      const current = engine.world.tables.moderator.get(moderator.id);
-      if (current !== undefined && current.displayName === moderator.displayName && current.roles.join() === moderator.roles.join()) continue;
-      engine.world.put('moderator', current === undefined ? moderator : { ...moderator, rev: current.rev + 1 });
-    }
-    await engine.flush();
-  });
+/** The moderators this run's tokens stand for, on the feed as entities; a changed one gets a new rev. */
+function putModerators(ctx: ApplyContext, moderators: readonly Moderator[]): void {
+  for (const moderator of moderators) {
+    const current = ctx.world.tables.moderator.get(moderator.id);
+    if (current !== undefined && current.displayName === moderator.displayName && current.roles.join() === moderator.roles.join()) continue;
+    ctx.world.put('moderator', current === undefined ? moderator : { ...moderator, rev: current.rev + 1 });
+  }
+}
+
+/**
+ * What a store that already holds a marketplace does not take from the options: a dataset is
+ * loaded into a new store only, and the clock never goes back behind the store's. Said at start,
+ * so a restart with other flags does not look as if it had taken them.
+ */
+function ignoredOnAStore(options: PlatformOptions, storeClockMs: number | null): string[] {
+  const notices: string[] = [];
+  if (options.dataset !== undefined && options.dataset !== 'none') {
+    notices.push(`--dataset ${options.dataset} not loaded: the store already holds a marketplace (a dataset goes into a new store only)`);
+  }
+  if (options.clock !== undefined && storeClockMs !== null && Date.parse(options.clock) < storeClockMs) {
+    notices.push(`--clock ${options.clock} is behind the store's clock (${new Date(storeClockMs).toISOString()}), which goes on from there`);
+  }
+  return notices;
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
@@ -74,10 +94,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const log = options.log ?? (() => undefined);
   if (dev && !isLoopback(host)) throw new Error(`development mode listens on loopback only, not on ${host}`);
 
-  const store = await openStore(options.storePath);
+  const store = options.store ?? (await openStore(options.storePath));
   const clock = configuredClock(options);
   const fresh = store.eventCount === 0 && store.lastSeq === 0;
   const dataset = options.dataset ?? 'none';
+  const notices = fresh ? [] : ignoredOnAStore(options, store.clockMs);
   let engine: Engine;
   let loaded: string;
   let liveState: LiveState | null = null;
@@ -88,13 +109,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const started = performance.now();
       const { result, run } = await loadDataset(engine, dataset, options.seed ?? 1, clock.nowMs());
       loaded = `${dataset} dataset (seed ${options.seed ?? 1}): ${result.applied} events applied, ${result.refused.length} refused in ${((performance.now() - started) / 1000).toFixed(1)} s`;
-      engine.useClock(clock);
+      await engine.useClock(clock);
       if (options.live === true) liveState = run.liveState();
     } else {
       engine = await Engine.open({ store, clock, log });
       loaded = fresh ? 'empty marketplace' : `store ${store.path}: feed at seq ${store.lastSeq}`;
     }
-    await ensureModerators(engine, DEV_MODERATORS.map((m) => m.moderator));
+    await engine.execute((ctx) => putModerators(ctx, moderatorsFor(dev)));
     await engine.catchUp();
   } catch (error) {
     await store.close();
@@ -103,7 +124,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
   const tokens = tokenTable(dev);
   const faults = new Faults(dev ? (options.faults ?? {}) : {});
-  const server: Server = createServer(createHandler({ engine, tokens, dev, faults, heartbeatMs: options.heartbeatMs ?? 15_000, log }));
+  const server: Server = createServer(createHandler({ engine, store, tokens, dev, faults, heartbeatMs: options.heartbeatMs ?? 15_000, log }));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -118,7 +139,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const ticker = clock.rate > 0 ? setInterval(() => void engine.catchUp().catch((e: unknown) => log(`tick failed: ${String(e)}`)), TICK_MS) : null;
   if (options.live === true && liveState === null) log('live: needs a dataset generated in this run (not --dataset none, not a restarted store); staying still');
   const live: LiveHandle | null = liveState === null ? null : startLive(engine, liveState, { log });
-  const summary = `${loaded}; clock ${new Date(engine.nowMs()).toISOString()}${clock.rate > 0 ? ` running ×${clock.rate}` : ' stopped'}${live !== null ? '; live' : ''}${dev ? '; development mode' : ''}`;
+  for (const notice of notices) log(`note: ${notice}`);
+  const summary = [
+    loaded,
+    `clock ${new Date(engine.nowMs()).toISOString()}${clock.rate > 0 ? ` running ×${clock.rate}` : ' stopped'}`,
+    ...(live !== null ? ['live'] : []),
+    ...(dev ? ['development mode'] : []),
+    ...notices,
+  ].join('; ');
   log(`platform listening on ${url} — ${summary}`);
 
   let closing: Promise<void> | null = null;

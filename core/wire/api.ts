@@ -98,25 +98,29 @@ export const changeSchema = z
   });
 export type Change = z.infer<typeof changeSchema>;
 
-export const changesPageSchema = z
-  .object({
-    feedId: z.string().min(1).max(200),
-    changes: boundedArray(changeSchema, FEED_MAX_LIMIT, 'changes on a page'),
-    last: z.number().int().min(0),
-    hasMore: z.boolean(),
-  })
+/** A page's frame, its changes not yet looked at: a reader may then check them a slice at a time. */
+export const changesPageFrameSchema = z.object({
+  feedId: z.string().min(1).max(200),
+  changes: z.array(z.unknown()).max(FEED_MAX_LIMIT, `at most ${FEED_MAX_LIMIT.toLocaleString('en-US')} changes on a page`),
+  last: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
+
+/** The order a page must keep: seq strictly increasing, and `last` the seq it ends at. */
+export function pageOrderIssues(page: { changes: ReadonlyArray<{ seq: number }>; last: number }): Array<{ path: Array<string | number>; message: string }> {
+  let previous = 0;
+  for (const [index, change] of page.changes.entries()) {
+    if (change.seq <= previous) return [{ path: ['changes', index, 'seq'], message: `seq ${change.seq} does not follow ${previous}` }];
+    previous = change.seq;
+  }
+  if (page.changes.length > 0 && page.last !== previous) return [{ path: ['last'], message: `last is ${page.last} but the page ends at seq ${previous}` }];
+  return [];
+}
+
+export const changesPageSchema = changesPageFrameSchema
+  .extend({ changes: boundedArray(changeSchema, FEED_MAX_LIMIT, 'changes on a page') })
   .superRefine((page, ctx) => {
-    let previous = 0;
-    for (const [index, change] of page.changes.entries()) {
-      if (change.seq <= previous) {
-        ctx.addIssue({ code: 'custom', path: ['changes', index, 'seq'], message: `seq ${change.seq} does not follow ${previous}` });
-        return;
-      }
-      previous = change.seq;
-    }
-    if (page.changes.length > 0 && page.last !== previous) {
-      ctx.addIssue({ code: 'custom', path: ['last'], message: `last is ${page.last} but the page ends at seq ${previous}` });
-    }
+    for (const issue of pageOrderIssues(page)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type ChangesPage = z.infer<typeof changesPageSchema>;
 
@@ -138,8 +142,21 @@ export const SUBJECT_OUTCOMES = { submission: ['approve', 'reject'], flag: ['dis
 export const OUTCOMES = ['approve', 'reject', 'dismiss', 'confirm'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** A decision id is a UUID made by the console (RFC 9562 text form, any version). */
-export const decisionIdSchema = z.uuid({ message: 'expected a UUID such as 0b6f3f7e-8f7a-4f3e-9d7c-2a1b3c4d5e6f' });
+/**
+ * A decision id is a UUID made by the console (RFC 9562 text form, any version), read in its
+ * lowercase form: UUIDs compare without regard to case, so "0B6F…" and "0b6f…" are one key.
+ */
+export const decisionIdSchema = z
+  .uuid({ message: 'expected a UUID such as 0b6f3f7e-8f7a-4f3e-9d7c-2a1b3c4d5e6f' })
+  .transform((uuid) => uuid.toLowerCase());
+
+/** What each outcome takes besides a note: a stray field would be stored, or silently dropped. */
+const OUTCOME_FIELDS = {
+  approve: [],
+  reject: ['reasonCode'],
+  dismiss: ['reasonCode'],
+  confirm: ['sanctions', 'statementOfReasons'],
+} as const satisfies Record<Outcome, ReadonlyArray<'reasonCode' | 'sanctions' | 'statementOfReasons'>>;
 
 /** The wire sanctions with their lists bounded (SYNC-API.md: `ratingIds` ≤ 1,000). */
 export const boundedSanctionSchema = z.discriminatedUnion('type', [
@@ -166,6 +183,13 @@ export const decisionRequestSchema = z
     const allowed: readonly string[] = SUBJECT_OUTCOMES[request.subjectType];
     if (!allowed.includes(request.outcome)) {
       ctx.addIssue({ code: 'custom', path: ['outcome'], message: `a ${request.subjectType} takes ${allowed.join(' or ')}, not ${request.outcome}` });
+      return;
+    }
+    const takes: readonly string[] = OUTCOME_FIELDS[request.outcome];
+    for (const field of ['reasonCode', 'sanctions', 'statementOfReasons'] as const) {
+      if (request[field] !== undefined && !takes.includes(field)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `${request.outcome} takes no ${field}` });
+      }
     }
   });
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;

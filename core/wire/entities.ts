@@ -50,6 +50,14 @@ export const DETECTORS = [
 
 export const categorySchema = z.enum(CATEGORY_IDS);
 
+/** A designer's verification and account status from `at` on (one entry per change). */
+export const designerStateSchema = z.object({
+  at: isoTime,
+  verification: z.enum(VERIFICATION),
+  accountStatus: z.enum(ACCOUNT_STATUS),
+  suspendedUntil: isoTime.optional(),
+});
+
 export const designerSchema = z.object({
   ...entity,
   handle: z.string().min(1).max(64),
@@ -59,6 +67,11 @@ export const designerSchema = z.object({
   verification: z.enum(VERIFICATION),
   accountStatus: z.enum(ACCOUNT_STATUS),
   suspendedUntil: isoTime.optional(),
+  /**
+   * Every state the designer has been in, oldest first, the first at `joinedAt`: an offline
+   * audit replays R4 with the verification that held when each submission arrived.
+   */
+  history: z.array(designerStateSchema).min(1, 'a designer has at least its state on joining in its history'),
 });
 
 export const customerSchema = z.object({ ...entity, displayName: text(200), createdAt: isoTime });
@@ -275,6 +288,7 @@ export type EntityType = keyof typeof ENTITY_SCHEMAS;
 export const ENTITY_TYPES = Object.keys(ENTITY_SCHEMAS) as [EntityType, ...EntityType[]];
 
 export type Designer = z.infer<typeof designerSchema>;
+export type DesignerState = z.infer<typeof designerStateSchema>;
 export type Customer = z.infer<typeof customerSchema>;
 export type Project = z.infer<typeof projectSchema>;
 export type Submission = z.infer<typeof submissionSchema>;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createConsole } from '../services/console/console';
 import { memorySecrets } from '../services/console/secrets';
+import { workerRunner } from '../services/audit/worker-runner';
 import { startDemoPlatform, type DemoPlatform } from '../services/demo/demo-platform';
 import { defaultUserDataDir } from '../services/user-data';
 import { startHost } from './server';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     secrets: memorySecrets(),
     log,
     demo: options.platform === undefined,
+    auditRunner: workerRunner(),
     ...(options.undoSeconds === undefined ? {} : { settingsOverrides: { undoSeconds: options.undoSeconds } }),
   });
   let stopping = false;

@@ -6,23 +6,40 @@ import { reviewOverall } from '../../core/feedback';
 import { privateFeedbackCheck } from '../../core/private-feedback';
 import { extensionEnd, extensionRequestCheck, reviewWindow } from '../../core/reviews';
 import {
+  canonicalTime,
   intakeSubmission,
   toMs,
   toStarRating,
   type Customer,
-  type EntityOf,
-  type EntityType,
   type EventOf,
   type MarketplaceEvent,
   type Rating,
   type Review,
 } from '../../core';
-import { OK, refuse, revised, type ApplyContext, type Outcome } from './context';
-import { indexEntity, scheduleTimers } from './index-entities';
+import { joiningHistory, OK, refuse, revised, revisedDesigner, type ApplyContext, type Outcome } from './context';
 import { closeProject, publishReviews } from './transitions';
 
 /** The image of a submission is addressed by an asset id of its own (GET /v1/assets/{id}). */
 export const assetIdOf = (submissionId: string) => `asset-${submissionId}`;
+
+/**
+ * The event with its times in the one canonical format (SYNC-API.md): the log may leave out the
+ * milliseconds, but every time the platform writes (`joinedAt`, `endsAt`, the applied-event log)
+ * is `YYYY-MM-DDTHH:mm:ss.sssZ`.
+ */
+export function canonicalEvent(event: MarketplaceEvent): MarketplaceEvent {
+  const at = canonicalTime(event.at);
+  switch (event.type) {
+    case 'project.launched':
+      return { ...event, at, data: { ...event.data, endsAt: canonicalTime(event.data.endsAt) } };
+    case 'designer.status_changed': {
+      const { suspendedUntil } = event.data;
+      return suspendedUntil === undefined ? { ...event, at } : { ...event, at, data: { ...event.data, suspendedUntil: canonicalTime(suspendedUntil) } };
+    }
+    default:
+      return at === event.at ? event : { ...event, at };
+  }
+}
 
 export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome {
   switch (event.type) {
@@ -31,20 +48,21 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
     case 'designer.verification_changed': {
       const d = ctx.world.tables.designer.get(event.data.id);
       if (d === undefined) return refuse('unknown_designer');
-      if (d.verification !== event.data.verification) ctx.world.put('designer', revised(d, { verification: event.data.verification }));
+      const next = revisedDesigner(d, { verification: event.data.verification }, event.at);
+      if (next !== d) ctx.world.put('designer', next);
       return OK;
     }
     case 'designer.status_changed': {
       const d = ctx.world.tables.designer.get(event.data.id);
       if (d === undefined) return refuse('unknown_designer');
       const suspendedUntil = event.data.accountStatus === 'suspended' ? event.data.suspendedUntil : undefined;
-      ctx.world.put('designer', revised(d, { accountStatus: event.data.accountStatus, suspendedUntil }));
-      scheduleTimers(ctx.world, ctx.timers, ctx.policy, 'designer', d.id);
+      const next = revisedDesigner(d, { accountStatus: event.data.accountStatus, suspendedUntil }, event.at);
+      if (next !== d) ctx.world.put('designer', next);
       return OK;
     }
     case 'customer.joined': {
       if (ctx.world.tables.customer.has(event.data.id)) return refuse('duplicate_id');
-      putNew(ctx, 'customer', { id: event.data.id, rev: 1, displayName: event.data.displayName ?? event.data.id, createdAt: event.at });
+      ctx.world.put('customer', { id: event.data.id, rev: 1, displayName: event.data.displayName ?? event.data.id, createdAt: event.at });
       return OK;
     }
     case 'project.launched':
@@ -67,7 +85,6 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
       if (s === undefined) return refuse('unknown_submission');
       if (s.status === 'rejected' || s.status === 'expired' || s.status === 'withdrawn') return refuse('not_withdrawable');
       ctx.world.put('submission', revised(s, { status: 'withdrawn' }));
-      ctx.world.waitingByProject.get(s.projectId)?.delete(s.id);
       return OK;
     }
     case 'rating.set':
@@ -77,8 +94,7 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
       if (ctx.world.tables.contract.has(data.id)) return refuse('duplicate_id');
       if (!ctx.world.tables.designer.has(data.designerId)) return refuse('unknown_designer');
       ensureCustomer(ctx, data.customerId);
-      putNew(ctx, 'contract', { id: data.id, rev: 1, customerId: data.customerId, designerId: data.designerId, title: data.title ?? '', startedAt: event.at });
-      ctx.touched.add(data.designerId);
+      ctx.world.put('contract', { id: data.id, rev: 1, customerId: data.customerId, designerId: data.designerId, title: data.title ?? '', startedAt: event.at });
       return OK;
     }
     case 'contract.closed': {
@@ -86,8 +102,6 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
       if (c === undefined) return refuse('unknown_contract');
       if (c.closedAt !== undefined) return refuse('contract_closed');
       ctx.world.put('contract', revised(c, { closedAt: event.at }));
-      scheduleTimers(ctx.world, ctx.timers, ctx.policy, 'contract', c.id);
-      ctx.touched.add(c.designerId);
       return OK;
     }
     case 'review.posted':
@@ -104,7 +118,7 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
         ctx.policy,
       );
       if (!verdict.allowed) return refuse(verdict.reason);
-      putNew(ctx, 'reviewExtension', { id: data.id, rev: 1, contractId: data.contractId, requestedBy: data.requestedBy, requestedAt: event.at, status: 'pending' });
+      ctx.world.put('reviewExtension', { id: data.id, rev: 1, contractId: data.contractId, requestedBy: data.requestedBy, requestedAt: event.at, status: 'pending' });
       return OK;
     }
     case 'review.extension_decided': {
@@ -129,7 +143,6 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
       if (!verdict.allowed) return refuse(verdict.reason);
       ctx.world.put('contract', revised(contract, { feedbackChangeEnabledAt: event.at }));
       ctx.world.setAux(key, String(times + 1));
-      ctx.touched.add(contract.designerId);
       return OK;
     }
     case 'feedback.requested': {
@@ -149,7 +162,7 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
       const existing = existingId === undefined ? [] : [ctx.world.tables.privateFeedback.get(existingId)].flatMap((f) => f ?? []);
       const verdict = privateFeedbackCheck({ contract, existing, recommend: data.recommend, at: event.at }, ctx.policy);
       if (!verdict.allowed) return refuse(verdict.reason);
-      putNew(ctx, 'privateFeedback', { id: data.id, rev: 1, contractId: data.contractId, reasonEnded: data.reasonEnded, recommend: data.recommend, postedAt: event.at });
+      ctx.world.put('privateFeedback', { id: data.id, rev: 1, contractId: data.contractId, reasonEnded: data.reasonEnded, recommend: data.recommend, postedAt: event.at });
       return OK;
     }
     case 'message.sent': {
@@ -157,7 +170,7 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
       if (ctx.world.tables.message.has(data.id)) return refuse('duplicate_id');
       if (!ctx.world.tables.designer.has(data.designerId)) return refuse('unknown_designer');
       ensureCustomer(ctx, data.customerId);
-      putNew(ctx, 'message', {
+      ctx.world.put('message', {
         id: data.id,
         rev: 1,
         designerId: data.designerId,
@@ -168,7 +181,6 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
         body: data.body,
         sentAt: event.at,
       });
-      ctx.touched.add(data.designerId);
       return OK;
     }
     case 'report.filed': {
@@ -176,16 +188,10 @@ export function applyEvent(ctx: ApplyContext, event: MarketplaceEvent): Outcome 
       if (ctx.world.tables.report.has(data.id)) return refuse('duplicate_id');
       if (!ctx.world.tables.designer.has(data.designerId)) return refuse('unknown_designer');
       ensureCustomer(ctx, data.customerId);
-      putNew(ctx, 'report', { id: data.id, rev: 1, customerId: data.customerId, designerId: data.designerId, category: data.category, body: data.body, createdAt: event.at });
-      ctx.touched.add(data.designerId);
+      ctx.world.put('report', { id: data.id, rev: 1, customerId: data.customerId, designerId: data.designerId, category: data.category, body: data.body, createdAt: event.at });
       return OK;
     }
   }
-}
-
-function putNew<T extends EntityType>(ctx: ApplyContext, type: T, entity: EntityOf<T>): void {
-  ctx.world.put(type, entity);
-  indexEntity(ctx.world, type, entity);
 }
 
 /** SYNC-API's own example launches a project for a customer that never "joined": such a customer starts existing then. */
@@ -207,6 +213,7 @@ function designerJoined(ctx: ApplyContext, event: EventOf<'designer.joined'>): O
     joinedAt: event.at,
     verification: data.verification,
     accountStatus: 'active',
+    history: joiningHistory(event.at, { verification: data.verification, accountStatus: 'active' }),
   });
   return OK;
 }
@@ -228,7 +235,6 @@ function projectLaunched(ctx: ApplyContext, event: EventOf<'project.launched'>):
     endsAt: data.endsAt,
     status: 'open',
   });
-  scheduleTimers(ctx.world, ctx.timers, ctx.policy, 'project', data.id);
   return OK;
 }
 
@@ -258,7 +264,7 @@ function submissionCreated(ctx: ApplyContext, event: EventOf<'submission.created
     { submission: { kind: data.kind, submittedAt: event.at }, project, designer, ratings: toStarRating(sum.sum, sum.count) },
     ctx.policy,
   );
-  putNew(ctx, 'submission', {
+  world.put('submission', {
     id: data.id,
     rev: 1,
     projectId: project.id,
@@ -271,7 +277,6 @@ function submissionCreated(ctx: ApplyContext, event: EventOf<'submission.created
     ...(verdict.reviewDueAt === undefined ? {} : { reviewDueAt: verdict.reviewDueAt }),
     assetId: assetIdOf(data.id),
   });
-  scheduleTimers(world, ctx.timers, ctx.policy, 'submission', data.id);
   return OK;
 }
 
@@ -295,14 +300,11 @@ function ratingSet(ctx: ApplyContext, event: EventOf<'rating.set'>): Outcome {
       stars,
       history: [{ stars, at: event.at }],
     };
-    putNew(ctx, 'rating', rating);
+    world.put('rating', rating);
   } else {
     if (existing.stars === stars) return refuse('unchanged');
-    const next = revised(existing, { stars, history: [...existing.history, { stars, at: event.at }] });
-    world.adjustRatingSum(existing, next);
-    world.put('rating', next);
+    world.put('rating', revised(existing, { stars, history: [...existing.history, { stars, at: event.at }] }));
   }
-  ctx.touched.add(submission.designerId);
   return OK;
 }
 
@@ -335,7 +337,7 @@ function reviewPosted(ctx: ApplyContext, event: EventOf<'review.posted'>): Outco
     );
     if (!verdict.allowed) return refuse(verdict.reason);
   }
-  putNew(ctx, 'review', {
+  ctx.world.put('review', {
     id: data.id,
     rev: 1,
     contractId: contract.id,
@@ -349,7 +351,6 @@ function reviewPosted(ctx: ApplyContext, event: EventOf<'review.posted'>): Outco
   });
   ctx.world.reviewVersionAt.set(data.id, event.at);
   if (kind === 'final') publishReviews(ctx, contract.id);
-  ctx.touched.add(contract.designerId);
   return OK;
 }
 
@@ -376,6 +377,5 @@ function reviewChanged(ctx: ApplyContext, event: EventOf<'review.changed'>): Out
   ctx.world.put('review', revised(review, { overall, categories, text: data.text ?? review.text, history: [...(review.history ?? []), previous] }));
   ctx.world.reviewVersionAt.set(review.id, event.at);
   ctx.world.setAux(`reviewVersionAt:${review.id}`, event.at);
-  ctx.touched.add(contract.designerId);
   return OK;
 }

@@ -1,17 +1,14 @@
-// What an event handler, a timer or a decision works with: the world, the timer queue, the
-// policy and the platform time at which the change happens.
-import type { Policy } from '../../core';
-import type { TimerQueue } from './timers';
+// What an event handler, a timer, a decision or a claim works with: the world (whose `put`
+// keeps indexes, timers and detection marks), the policy and the platform time at which the
+// change happens.
+import type { Designer, DesignerState, Policy } from '../../core';
 import type { World } from './world';
 
 export interface ApplyContext {
   world: World;
-  timers: TimerQueue;
   policy: Policy;
   nowMs: number;
   nowIso: string;
-  /** Designers whose R12 facts changed: detection re-runs for them before the batch is written. */
-  touched: Set<string>;
 }
 
 export type Outcome = { ok: true } | { ok: false; reasonCode: string };
@@ -26,4 +23,31 @@ export function revised<E extends { rev: number }>(entity: E, changes: Partial<E
     if (next[key] === undefined) delete next[key];
   }
   return next;
+}
+
+type AccountState = Omit<DesignerState, 'at'>;
+
+const stateAt = (at: string, d: AccountState): DesignerState => ({
+  at,
+  verification: d.verification,
+  accountStatus: d.accountStatus,
+  ...(d.suspendedUntil === undefined ? {} : { suspendedUntil: d.suspendedUntil }),
+});
+
+/** A new designer's history: the state it joined with, at `joinedAt` (SYNC-API.md). */
+export const joiningHistory = (joinedAt: string, d: AccountState): DesignerState[] => [stateAt(joinedAt, d)];
+
+/**
+ * The designer after a change of verification or account status at `at`, its `history` grown
+ * by the new state (oldest first), so an offline audit replays each submission against the
+ * verification that held when it arrived. The very same designer when nothing changed.
+ */
+export function revisedDesigner(designer: Designer, changes: Partial<AccountState>, at: string): Designer {
+  const state: AccountState = {
+    verification: changes.verification ?? designer.verification,
+    accountStatus: changes.accountStatus ?? designer.accountStatus,
+    suspendedUntil: 'suspendedUntil' in changes ? changes.suspendedUntil : designer.suspendedUntil,
+  };
+  if (state.verification === designer.verification && state.accountStatus === designer.accountStatus && state.suspendedUntil === designer.suspendedUntil) return designer;
+  return revised(designer, { ...state, history: [...designer.history, stateAt(at, state)] });
 }

@@ -1,120 +1,65 @@
 // POST /v1/decisions (SYNC-API): a moderator's decision on a submission (R3/R4/R5) or a flag
-// (R12), applied at the platform's clock. Idempotent by decision id: the first answer is kept
-// byte for byte, in the same transaction as the decision's effects.
+// (R12), checked and applied at the platform's clock. This module decides on the world it is
+// given; the engine (Engine.decide) runs it in its queue, keeps the answer for idempotency,
+// and the HTTP layer turns the outcome into an answer.
 import { checkFlagDecision } from '../../core/flag-decisions';
 import { applySanctions } from '../../core/sanctions';
-import {
-  approvalOutcome,
-  checkSubmissionDecision,
-  decisionRequestSchema,
-  parseWith,
-  PROBLEM_MAX_ISSUES,
-  REJECT_REASON_IDS,
-  REJECT_REASONS,
-  type DecisionRequest,
-  type EntityType,
-  type Moderator,
-  type Rating,
-} from '../../core';
-import { revised } from './context';
-import type { Engine } from './engine';
-import { scheduleTimers } from './index-entities';
+import { approvalOutcome, checkSubmissionDecision, toIso, toMs, type DecisionRequest, type EntityType, type Rating, type SubjectType } from '../../core';
+import { revised, revisedDesigner, type ApplyContext } from './context';
 
-interface ChangedEntity {
-  seq: number;
-  type: EntityType;
-  op: 'upsert';
-  id: string;
-  data: unknown;
+/** What a 409 says: why, and the subject as the platform has it now (SYNC-API `current`). */
+export interface ConflictFacts {
+  reason: string;
+  detail: string;
+  subjectType: SubjectType;
+  current: unknown;
 }
 
-/** The answer as sent: status and the exact body text, so a repeat is byte-identical. */
-export interface DecisionAnswer {
-  status: 200 | 403 | 404 | 409 | 422;
-  /** Problem `type` slug for errors. */
-  kind?: string;
-  body: string;
-  problem: boolean;
+/** A refusal that changed nothing and is not kept: the same request may be sent again. */
+export interface Refusal {
+  kind: 'refused';
+  status: 404 | 422;
+  /** Problem slug: the core's reason (`reason_required`, …) or the platform's own. */
+  code: string;
+  detail: string;
 }
 
-const PROBLEM_BASE = 'https://platform.example/problems/';
-
-function problemAnswer(status: 403 | 404 | 409 | 422, kind: string, title: string, detail: string, extra: Record<string, unknown> = {}): DecisionAnswer {
-  return { status, kind, problem: true, body: JSON.stringify({ type: `${PROBLEM_BASE}${kind}`, title, status, detail, ...extra }) };
-}
-
-export function parseDecision(input: unknown): { ok: true; value: DecisionRequest } | { ok: false; answer: DecisionAnswer } {
-  const parsed = parseWith(decisionRequestSchema, input, 'decision');
-  if (!parsed.ok) return { ok: false, answer: problemAnswer(422, 'validation', 'Unprocessable content', parsed.error, { issues: parsed.issues.slice(0, PROBLEM_MAX_ISSUES) }) };
-  return { ok: true, value: parsed.value };
-}
-
-function mayDecide(moderator: Moderator, subjectType: DecisionRequest['subjectType']): boolean {
-  if (moderator.roles.includes('admin')) return true;
-  return subjectType === 'submission' ? moderator.roles.includes('quality') : moderator.roles.includes('trust_safety');
-}
+export type DecisionAttempt = { kind: 'applied'; changed: Array<{ type: EntityType; id: string }> } | { kind: 'conflict'; conflict: ConflictFacts } | Refusal;
 
 /**
- * Decides inside the engine's queue: role, idempotency, the core's checks, compare-and-set on
- * expectedRev, then the effects and the stored answer go to disk in one transaction.
+ * The engine's answer to a decision. An applied decision carries its answer as sent, the
+ * `{result: "applied", entities}` text kept with the decision id, so a repeat is byte-identical.
  */
-export function decide(engine: Engine, moderator: Moderator, request: DecisionRequest): Promise<DecisionAnswer> {
-  return engine.serial(async () => {
-    if (!mayDecide(moderator, request.subjectType)) {
-      const needs = request.subjectType === 'submission' ? 'quality' : 'trust_safety';
-      return problemAnswer(403, 'forbidden', 'Forbidden', `Deciding a ${request.subjectType} needs the ${needs} or admin role; ${moderator.id} has ${moderator.roles.join(', ')}.`);
-    }
-    // The moderator is part of what a decision id stands for: another moderator reusing the id
-    // gets a 422, never the first moderator's answer.
-    const canonical = JSON.stringify({ moderatorId: moderator.id, ...request });
-    const earlier = await engine.store.decision(request.id);
-    if (earlier !== undefined) {
-      if (earlier.request !== canonical) {
-        return problemAnswer(422, 'idempotency-key-reused', 'Unprocessable content', `Decision ${request.id} was already sent with a different body or by another moderator; a decision id is used once.`);
-      }
-      return { status: earlier.status === 200 ? 200 : 409, problem: earlier.status !== 200, body: earlier.response };
-    }
-    // Time-based transitions due by now happen first: a release at 17:12 beats a decision at 17:13.
-    engine.advanceTo(engine.clock.nowMs());
-    const nowMs = engine.nowMs();
-    const answer = request.subjectType === 'submission' ? decideSubmission(engine, moderator, request, nowMs) : decideFlag(engine, moderator, request, nowMs);
-    if (answer.kind === 'invalid' || answer.kind === 'missing') return answer.answer;
-    if (answer.kind === 'conflict') {
-      engine.queueDecision({ id: request.id, request: canonical, status: 409, response: answer.answer.body, at: new Date(nowMs).toISOString() });
-      await engine.flush();
-      return answer.answer;
-    }
-    // The effects are in the world; write them, then answer with their feed rows.
-    const changed = answer.kind === 'applied' ? answer.changed : [];
-    await engine.flushWith((seqOf) => {
-      const entities: ChangedEntity[] = changed.map(({ type, id }) => ({ seq: seqOf(type, id), type, op: 'upsert', id, data: engine.world.get(type, id) }));
-      const body = JSON.stringify({ result: 'applied', entities });
-      return { id: request.id, request: canonical, status: 200, response: body, at: new Date(nowMs).toISOString() };
-    });
-    const stored = await engine.store.decision(request.id);
-    return { status: 200, problem: false, body: stored?.response ?? '{"result":"applied","entities":[]}' };
-  });
-}
+export type DecisionOutcome = { kind: 'applied'; body: string } | { kind: 'conflict'; conflict: ConflictFacts } | Refusal;
 
-type Attempt =
-  | { kind: 'applied'; changed: Array<{ type: EntityType; id: string }> }
-  | { kind: 'invalid' | 'conflict' | 'missing'; answer: DecisionAnswer };
+const refused = (status: 404 | 422, code: string, detail: string): Refusal => ({ kind: 'refused', status, code, detail });
 
-function conflict(type: EntityType, detail: string, reason: string, current: unknown): Attempt {
-  return { kind: 'conflict', answer: problemAnswer(409, 'conflict', 'Conflict', detail, { result: 'conflict', reason, subjectType: type, current }) };
-}
-
-function decideSubmission(engine: Engine, moderator: Moderator, request: DecisionRequest, nowMs: number): Attempt {
-  const { world } = engine;
-  const submission = world.tables.submission.get(request.subjectId);
-  if (submission === undefined) return { kind: 'missing', answer: problemAnswer(404, 'not-found', 'Not found', `No submission ${request.subjectId}.`) };
-  const outcome: 'approve' | 'reject' = request.outcome === 'approve' ? 'approve' : 'reject';
-  // The core tests the code with `in`, which Object's own names ("constructor", "toString")
-  // also pass; only the listed codes may reach the entity and the audit.
-  if (outcome === 'reject' && request.reasonCode !== undefined && !Object.hasOwn(REJECT_REASONS, request.reasonCode)) {
-    const detail = `Unknown reject reason "${request.reasonCode}"; use one of ${REJECT_REASON_IDS.join(', ')}.`;
-    return { kind: 'invalid', answer: problemAnswer(422, 'unknown_reason', 'Unprocessable content', detail) };
+/**
+ * When the moderator decided, as the platform records it. A decision made offline keeps its
+ * earlier time; one "after" the platform's clock is the console's drifting estimate of platform
+ * time, recorded as the platform's clock so the decision is not lost for it; one before the
+ * subject existed cannot be true.
+ */
+function decidedAtOf(ctx: ApplyContext, request: DecisionRequest, subjectType: SubjectType, since: string): { kind: 'recorded'; at: string } | Refusal {
+  const decidedMs = toMs(request.decidedAt);
+  if (decidedMs < toMs(since)) {
+    return refused(422, 'decided-before-subject', `decidedAt ${request.decidedAt} is before ${subjectType} ${request.subjectId} existed (${since}).`);
   }
+  return { kind: 'recorded', at: toIso(Math.min(decidedMs, ctx.nowMs)) };
+}
+
+/** Checks and applies one decision at `ctx.nowMs`; changes nothing unless it is applied. */
+export function decideAt(ctx: ApplyContext, moderatorId: string, request: DecisionRequest): DecisionAttempt {
+  return request.subjectType === 'submission' ? decideSubmission(ctx, moderatorId, request) : decideFlag(ctx, moderatorId, request);
+}
+
+function decideSubmission(ctx: ApplyContext, moderatorId: string, request: DecisionRequest): DecisionAttempt {
+  const { world } = ctx;
+  const submission = world.tables.submission.get(request.subjectId);
+  if (submission === undefined) return refused(404, 'not-found', `No submission ${request.subjectId}.`);
+  const decidedAt = decidedAtOf(ctx, request, 'submission', submission.submittedAt);
+  if (decidedAt.kind === 'refused') return decidedAt;
+  const outcome: 'approve' | 'reject' = request.outcome === 'approve' ? 'approve' : 'reject';
   const check = checkSubmissionDecision(submission, {
     expectedRev: request.expectedRev,
     outcome,
@@ -122,39 +67,37 @@ function decideSubmission(engine: Engine, moderator: Moderator, request: Decisio
     ...(request.note === undefined ? {} : { note: request.note }),
   });
   if (!check.ok) {
-    if (check.kind === 'conflict') return conflict('submission', check.explanation, check.reason, submission);
-    return { kind: 'invalid', answer: problemAnswer(422, check.reason, 'Unprocessable content', check.explanation) };
+    if (check.kind === 'conflict') return { kind: 'conflict', conflict: { reason: check.reason, detail: check.explanation, subjectType: 'submission', current: submission } };
+    return refused(422, check.reason, check.explanation);
   }
   const decision = {
     decisionId: request.id,
     outcome,
-    ...(request.reasonCode === undefined ? {} : { reasonCode: request.reasonCode }),
-    moderatorId: moderator.id,
-    at: request.decidedAt,
+    // Only a rejection takes a reason (the request schema refuses one elsewhere).
+    ...(outcome === 'reject' && request.reasonCode !== undefined ? { reasonCode: request.reasonCode } : {}),
+    moderatorId,
+    at: decidedAt.at,
   };
-  const nowIso = new Date(nowMs).toISOString();
-  let next;
   if (outcome === 'reject') {
-    next = revised(submission, { status: 'rejected', decision });
+    world.put('submission', revised(submission, { status: 'rejected', decision }));
   } else if (submission.status === 'held') {
     // R3: approving a held design shows it now.
-    next = revised(submission, { status: 'visible', decision });
+    world.put('submission', revised(submission, { status: 'visible', decision }));
   } else {
     const project = world.tables.project.get(submission.projectId);
-    if (project === undefined) return { kind: 'missing', answer: problemAnswer(404, 'not-found', 'Not found', `No project ${submission.projectId}.`) };
-    const verdict = approvalOutcome({ project, approvedAt: nowIso }, engine.policy);
-    next = revised(submission, { status: verdict.status, decision, ...(verdict.releaseAt === undefined ? {} : { releaseAt: verdict.releaseAt }) });
+    if (project === undefined) return refused(404, 'not-found', `No project ${submission.projectId}.`);
+    const verdict = approvalOutcome({ project, approvedAt: ctx.nowIso }, ctx.policy);
+    world.put('submission', revised(submission, { status: verdict.status, decision, ...(verdict.releaseAt === undefined ? {} : { releaseAt: verdict.releaseAt }) }));
   }
-  world.put('submission', next);
-  if (next.status !== 'scheduled') world.waitingByProject.get(next.projectId)?.delete(next.id);
-  scheduleTimers(world, engine.timers, engine.policy, 'submission', next.id);
-  return { kind: 'applied', changed: [{ type: 'submission', id: next.id }] };
+  return { kind: 'applied', changed: [{ type: 'submission', id: submission.id }] };
 }
 
-function decideFlag(engine: Engine, moderator: Moderator, request: DecisionRequest, nowMs: number): Attempt {
-  const { world } = engine;
+function decideFlag(ctx: ApplyContext, moderatorId: string, request: DecisionRequest): DecisionAttempt {
+  const { world } = ctx;
   const flag = world.tables.flag.get(request.subjectId);
-  if (flag === undefined) return { kind: 'missing', answer: problemAnswer(404, 'not-found', 'Not found', `No flag ${request.subjectId}.`) };
+  if (flag === undefined) return refused(404, 'not-found', `No flag ${request.subjectId}.`);
+  const decidedAt = decidedAtOf(ctx, request, 'flag', flag.createdAt);
+  if (decidedAt.kind === 'refused') return decidedAt;
   const outcome: 'confirm' | 'dismiss' = request.outcome === 'confirm' ? 'confirm' : 'dismiss';
   const named = new Set((request.sanctions ?? []).flatMap((s) => (s.type === 'void_ratings' ? s.ratingIds : [])));
   const ratings: Rating[] = [...named].flatMap((id) => world.tables.rating.get(id) ?? []);
@@ -170,37 +113,49 @@ function decideFlag(engine: Engine, moderator: Moderator, request: DecisionReque
     ratings,
   );
   if (!check.ok) {
-    if (check.kind === 'conflict') return conflict('flag', check.explanation, check.reason, flag);
-    return { kind: 'invalid', answer: problemAnswer(422, check.reason, 'Unprocessable content', check.explanation) };
+    if (check.kind === 'conflict') return { kind: 'conflict', conflict: { reason: check.reason, detail: check.explanation, subjectType: 'flag', current: flag } };
+    return refused(422, check.reason, check.explanation);
   }
-  const nowIso = new Date(nowMs).toISOString();
   const decision = {
     decisionId: request.id,
     outcome,
-    ...(request.reasonCode === undefined ? {} : { reasonCode: request.reasonCode }),
+    ...(outcome === 'dismiss' && request.reasonCode !== undefined ? { reasonCode: request.reasonCode } : {}),
     ...(outcome === 'confirm' && request.sanctions !== undefined ? { sanctions: request.sanctions } : {}),
     ...(outcome === 'confirm' && request.statementOfReasons !== undefined ? { statementOfReasons: request.statementOfReasons } : {}),
-    moderatorId: moderator.id,
-    at: request.decidedAt,
+    moderatorId,
+    at: decidedAt.at,
   };
   const changed: Array<{ type: EntityType; id: string }> = [{ type: 'flag', id: flag.id }];
   world.put('flag', revised(flag, { status: outcome === 'confirm' ? 'confirmed' : 'dismissed', decision }));
-  if (outcome === 'confirm') {
-    const designer = world.tables.designer.get(flag.designerId);
-    if (designer !== undefined) {
-      // Suspension days count from decidedAt, as the statement of reasons says; voids at the clock.
-      const result = applySanctions({ designer, ratings, sanctions: request.sanctions ?? [], at: nowIso, suspendFrom: request.decidedAt });
-      if (result.changed.designer !== null) {
-        world.put('designer', result.changed.designer);
-        scheduleTimers(world, engine.timers, engine.policy, 'designer', designer.id);
-        changed.push({ type: 'designer', id: designer.id });
-      }
-      for (const rating of result.changed.ratings) {
-        world.adjustRatingSum(world.tables.rating.get(rating.id), rating);
-        world.put('rating', rating);
-        changed.push({ type: 'rating', id: rating.id });
-      }
+  const designer = world.tables.designer.get(flag.designerId);
+  if (outcome === 'confirm' && designer !== undefined) {
+    // Suspension days count from decidedAt, as the statement of reasons says; voids at the clock.
+    const result = applySanctions({ designer, ratings, sanctions: request.sanctions ?? [], at: ctx.nowIso, suspendFrom: decidedAt.at });
+    const account = result.changed.designer;
+    if (account !== null) {
+      // The core gives the account's new state; its history records when the platform applied it.
+      world.put('designer', revisedDesigner(designer, { accountStatus: account.accountStatus, suspendedUntil: account.suspendedUntil }, ctx.nowIso));
+      changed.push({ type: 'designer', id: designer.id });
+    }
+    for (const rating of result.changed.ratings) {
+      world.put('rating', rating);
+      changed.push({ type: 'rating', id: rating.id });
     }
   }
   return { kind: 'applied', changed };
+}
+
+/** A kept answer (200 or 409) read back for a repeated decision id. */
+export function keptOutcome(status: number, response: string): DecisionOutcome {
+  if (status === 200) return { kind: 'applied', body: response };
+  const kept: unknown = JSON.parse(response);
+  // Written by this engine (a 409's facts; before these were kept apart, the whole problem
+  // document, which carries the same members).
+  if (typeof kept === 'object' && kept !== null && 'reason' in kept && 'detail' in kept && 'subjectType' in kept && 'current' in kept) {
+    const { reason, detail, subjectType, current } = kept;
+    if (typeof reason === 'string' && typeof detail === 'string' && (subjectType === 'submission' || subjectType === 'flag')) {
+      return { kind: 'conflict', conflict: { reason, detail, subjectType, current } };
+    }
+  }
+  throw new Error(`a kept decision answer that is not a conflict: ${response.slice(0, 200)}`);
 }

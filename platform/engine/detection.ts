@@ -6,7 +6,6 @@ import { DETECTORS_BY_NAME, joinHits, type ManipulationFlag } from '../../core/m
 import type { DetectionContext, DetectionFacts, Hit } from '../../core/manipulation';
 import { DETECTORS, toMs, type Customer, type DetectorHit, type Flag, type Policy, type Rating, type Review } from '../../core';
 import { revised, type ApplyContext } from './context';
-import { indexEntity } from './index-entities';
 import type { World } from './world';
 
 /**
@@ -78,8 +77,8 @@ function detectHits(world: World, designerId: string, facts: DetectionFacts, con
 }
 
 export function runDetection(ctx: ApplyContext): void {
-  const designers = [...ctx.touched].sort();
-  ctx.touched.clear();
+  const designers = [...ctx.world.touched].sort();
+  ctx.world.touched.clear();
   for (const designerId of designers) detectFor(ctx, designerId);
 }
 
@@ -124,6 +123,5 @@ function upsertFlag(ctx: ApplyContext, raised: ManipulationFlag, open: Flag[]): 
     policyVersion: raised.policyVersion,
   };
   ctx.world.put('flag', flag);
-  indexEntity(ctx.world, 'flag', flag);
   open.push(flag);
 }

@@ -1,19 +1,22 @@
 // The platform engine: applies marketplace events through the rule core in time order, fires
 // time-based transitions as the clock passes them, and writes each batch of changes to the
-// store in one transaction with the feed's seq. Every mutation runs through one queue, so the
-// world, the store and the feed never see two changes interleave. A failed write rolls the
-// engine back to what the store holds (the world rebuilt as on a restart), so nothing that is
-// not on disk is ever seen, answered or written on top of.
-import { DEFAULT_POLICY, toIso, toMs, type MarketplaceEvent, type Policy } from '../../core';
+// store in one transaction with the feed's seq. Every change runs through one queue, so the
+// world, the store and the feed never see two changes interleave: the public methods are the
+// engine's commands (the event log's `applyEvents`, `replay`, `applyLive`; the clock's
+// `catchUp`, `moveClock`; `decide`; and `execute` for the rest, claims and moderators), each
+// queued by construction, and what they read is a view that cannot change the world. A failed
+// write rolls the engine back to what the store holds (the world rebuilt as on a restart), so
+// nothing that is not on disk is ever seen, answered or written on top of.
+import { DEFAULT_POLICY, toIso, toMs, type DecisionRequest, type MarketplaceEvent, type Policy } from '../../core';
 import type { Batch, DecisionRecord, EventRecord, Store } from '../store/store';
-import { applyEvent } from './apply-event';
+import { applyEvent, canonicalEvent } from './apply-event';
 import type { PlatformClock } from './clock';
 import type { ApplyContext } from './context';
+import { decideAt, keptOutcome, type DecisionOutcome } from './decisions';
 import { runDetection } from './detection';
 import { loadWorld } from './load';
-import { TimerQueue } from './timers';
 import { fireTimer } from './transitions';
-import { World } from './world';
+import { World, type WorldView } from './world';
 
 /** Events between detection runs during a replay (each run re-reads the touched designers' facts). */
 export const DETECT_EVERY = 1_000_000;
@@ -51,13 +54,21 @@ export interface EngineOptions {
   log?: (line: string) => void;
 }
 
+/** Where a decision's answer says each changed entity sits on the feed. */
+interface ChangedEntity {
+  seq: number;
+  type: string;
+  op: 'upsert';
+  id: string;
+  data: unknown;
+}
+
 export class Engine {
   /** Replaced, never patched, by a roll-back: a reader holding the old world sees it whole. */
-  private currentWorld = new World();
-  private currentTimers = new TimerQueue();
+  private currentWorld: World;
   readonly policy: Policy;
-  readonly store: Store;
-  clock: PlatformClock;
+  private readonly store: Store;
+  private clock: PlatformClock;
   /** The platform time up to which every event and timer has been applied. */
   private processedMs: number;
   private queue: Promise<unknown> = Promise.resolve();
@@ -65,7 +76,6 @@ export class Engine {
   private pendingDecisions: DecisionRecord[] = [];
   private eventCount: number;
   private listeners = new Set<(lastSeq: number) => void>();
-  private touched = new Set<string>();
   /** The store write in flight (writes run one at a time, in order). */
   private writing: Promise<void> = Promise.resolve();
   private readonly log: (line: string) => void;
@@ -78,23 +88,22 @@ export class Engine {
     this.store = options.store;
     this.clock = options.clock;
     this.policy = options.policy ?? DEFAULT_POLICY;
+    this.currentWorld = new World(this.policy);
     this.log = options.log ?? (() => undefined);
     this.eventCount = options.store.eventCount;
     this.processedMs = Math.max(options.store.clockMs ?? -Infinity, options.clock.nowMs());
     this.durableClock = options.clock.checkpoint();
   }
 
-  get world(): World {
+  /** The world as it stands, to read: HTTP routes and tests. Changes go through the commands. */
+  get world(): WorldView {
     return this.currentWorld;
-  }
-
-  get timers(): TimerQueue {
-    return this.currentTimers;
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
     const engine = new Engine(options);
-    const count = await loadWorld(engine.store, engine.world, engine.timers, engine.policy);
+    engine.currentWorld = await loadWorld(engine.store, engine.policy);
+    const count = Object.values(engine.currentWorld.tables).reduce((sum, table: ReadonlyMap<string, unknown>) => sum + table.size, 0);
     if (count > 0) engine.log(`store: ${count} entities loaded, feed at seq ${engine.store.lastSeq}`);
     engine.clock.advanceTo(engine.processedMs);
     engine.durableClock = engine.clock.checkpoint();
@@ -103,6 +112,11 @@ export class Engine {
 
   get lastSeq(): number {
     return this.store.lastSeq;
+  }
+
+  /** Simulated seconds per real second of the platform's clock (0: stopped until moved). */
+  get clockRate(): number {
+    return this.clock.rate;
   }
 
   get eventsRecorded(): number {
@@ -114,11 +128,14 @@ export class Engine {
     return Math.max(this.clock.nowMs(), this.processedMs);
   }
 
-  useClock(clock: PlatformClock): void {
-    clock.advanceTo(this.processedMs);
-    this.clock = clock;
-    // Called once a replay is written: where the new clock stands now is what the store holds.
-    this.durableClock = clock.checkpoint();
+  /** Hands the engine a new clock (a replayed dataset's run ends, the configured clock takes over). */
+  useClock(clock: PlatformClock): Promise<void> {
+    return this.serial(() => {
+      clock.advanceTo(this.processedMs);
+      this.clock = clock;
+      // Called once a replay is written: where the new clock stands now is what the store holds.
+      this.durableClock = clock.checkpoint();
+    });
   }
 
   onChange(listener: (lastSeq: number) => void): () => void {
@@ -131,7 +148,7 @@ export class Engine {
    * left stale by a roll-back that could not read the store is rebuilt first (or the operation
    * fails with the store still unavailable), so no operation runs on unpersisted state.
    */
-  serial<T>(fn: () => Promise<T> | T): Promise<T> {
+  private serial<T>(fn: () => Promise<T> | T): Promise<T> {
     const step = async (): Promise<T> => {
       if (this.stale) await this.rebuild();
       return fn();
@@ -141,14 +158,15 @@ export class Engine {
     return run;
   }
 
-  /** A context at platform time `ms` for a handler, a timer or a decision. */
-  contextAt(ms: number): ApplyContext {
-    return { world: this.world, timers: this.timers, policy: this.policy, nowMs: ms, nowIso: toIso(ms), touched: this.touched };
+  /** A context at platform time `ms` for a handler, a timer, a decision or a command. */
+  private contextAt(ms: number): ApplyContext {
+    return { world: this.currentWorld, policy: this.policy, nowMs: ms, nowIso: toIso(ms) };
   }
 
   /** Fires every timer due at or before `ms`, each at its own time, then stands at `ms`. */
-  advanceTo(ms: number): void {
-    for (let timer = this.timers.popDue(ms); timer !== undefined; timer = this.timers.popDue(ms)) {
+  private advanceTo(ms: number): void {
+    const { timers } = this.currentWorld;
+    for (let timer = timers.popDue(ms); timer !== undefined; timer = timers.popDue(ms)) {
       this.processedMs = Math.max(this.processedMs, timer.atMs);
       fireTimer(this.contextAt(this.processedMs), timer);
     }
@@ -156,7 +174,8 @@ export class Engine {
   }
 
   /** Applies one event at its time (the caller has checked it is not in the past). */
-  applyOne(event: MarketplaceEvent): { ok: true } | { ok: false; reasonCode: string } {
+  private applyOne(given: MarketplaceEvent): { ok: true } | { ok: false; reasonCode: string } {
+    const event = canonicalEvent(given);
     const atMs = toMs(event.at);
     this.advanceTo(atMs);
     const outcome = applyEvent(this.contextAt(atMs), event);
@@ -179,13 +198,16 @@ export class Engine {
   applyEvents(events: readonly MarketplaceEvent[]): Promise<ApplyResult> {
     return this.serial(async () => {
       this.advanceTo(this.clock.nowMs());
-      let floor = this.processedMs;
+      const clockMs = this.processedMs;
       events.forEach((event, index) => {
         const ms = toMs(event.at);
-        if (ms < floor) {
-          throw new EventTimeError(`events.${index}.at: ${event.at} is earlier than the platform's clock (${toIso(floor)})`, index);
+        if (ms < clockMs) {
+          throw new EventTimeError(`events.${index}.at: ${event.at} is earlier than the platform's clock (${toIso(clockMs)})`, index);
         }
-        floor = ms;
+        const previous = events[index - 1];
+        if (previous !== undefined && ms < toMs(previous.at)) {
+          throw new EventTimeError(`events.${index}.at: ${event.at} is earlier than the event before it (events.${index - 1}.at: ${previous.at}); a log runs forward in time`, index);
+        }
       });
       const result: ApplyResult = { applied: 0, refused: [] };
       events.forEach((event, index) => {
@@ -272,7 +294,8 @@ export class Engine {
     });
   }
 
-  private recordRefusal(event: MarketplaceEvent, reasonCode: string): void {
+  private recordRefusal(given: MarketplaceEvent, reasonCode: string): void {
+    const event = canonicalEvent(given);
     this.eventCount += 1;
     this.pendingEvents.push({ n: this.eventCount, at: event.at, type: event.type, status: 'refused', reasonCode, event: JSON.stringify(event) });
   }
@@ -284,11 +307,11 @@ export class Engine {
       // and the configured clock, and timers that fell due while it was down must fire now,
       // even on a stopped clock that will not move on its own.
       const now = Math.max(this.clock.nowMs(), this.processedMs);
-      const due = this.timers.peek();
+      const due = this.currentWorld.timers.peek();
       if (due === undefined || due.atMs > now) {
         // Nothing fires: only the persisted clock would move, which a later batch carries.
         this.processedMs = Math.max(this.processedMs, now);
-        if (this.world.pendingChanges === 0) return;
+        if (this.currentWorld.pendingChanges === 0) return;
       }
       this.advanceTo(now);
       await this.flush();
@@ -305,12 +328,61 @@ export class Engine {
     });
   }
 
-  queueDecision(record: DecisionRecord): void {
-    this.pendingDecisions.push(record);
+  /**
+   * A change outside the event log (a claim, a lease released, the moderators, a dataset's
+   * marker): runs in the queue at the platform's clock, every timer due by then fired first,
+   * and what it changed is written in one batch before its result is returned.
+   */
+  execute<T>(change: (ctx: ApplyContext) => T): Promise<T> {
+    return this.serial(async () => {
+      this.advanceTo(this.clock.nowMs());
+      const result = change(this.contextAt(this.processedMs));
+      await this.flush();
+      return result;
+    });
   }
 
-  /** Writes everything changed since the last batch in one transaction; must run inside `serial`. */
-  flush(): Promise<void> {
+  /**
+   * POST /v1/decisions, for a moderator whose role the caller has checked. Idempotent by
+   * decision id: the first answer (applied or conflict) is kept in the same transaction as the
+   * decision's effects and given again, byte for byte, for the same request; the same id with
+   * another body or from another moderator is refused. Refusals (404, 422) are not kept: they
+   * changed nothing.
+   */
+  decide(moderatorId: string, request: DecisionRequest): Promise<DecisionOutcome> {
+    return this.serial(async (): Promise<DecisionOutcome> => {
+      // The moderator is part of what a decision id stands for: another moderator reusing the id
+      // gets a 422, never the first moderator's answer.
+      const key = JSON.stringify({ moderatorId, ...request });
+      const earlier = await this.store.decision(request.id);
+      if (earlier !== undefined) {
+        if (earlier.request === key) return keptOutcome(earlier.status, earlier.response);
+        return { kind: 'refused', status: 422, code: 'idempotency-key-reused', detail: `Decision ${request.id} was already sent with a different body or by another moderator; a decision id is used once.` };
+      }
+      // Time-based transitions due by now happen first: a release at 17:12 beats a decision at 17:13.
+      this.advanceTo(this.clock.nowMs());
+      const at = toIso(this.processedMs);
+      const attempt = decideAt(this.contextAt(this.processedMs), moderatorId, request);
+      if (attempt.kind === 'refused') return attempt;
+      if (attempt.kind === 'conflict') {
+        const response = JSON.stringify(attempt.conflict);
+        this.pendingDecisions.push({ id: request.id, request: key, status: 409, response, at });
+        await this.flush();
+        return keptOutcome(409, response);
+      }
+      // The effects are in the world; the answer names the feed rows they are written as.
+      let body = '';
+      await this.flushWith((seqOf) => {
+        const entities: ChangedEntity[] = attempt.changed.map(({ type, id }) => ({ seq: seqOf(type, id), type, op: 'upsert', id, data: this.currentWorld.get(type, id) }));
+        body = JSON.stringify({ result: 'applied', entities });
+        return { id: request.id, request: key, status: 200, response: body, at };
+      });
+      return { kind: 'applied', body };
+    });
+  }
+
+  /** Writes everything changed since the last batch in one transaction; runs inside `serial`. */
+  private flush(): Promise<void> {
     return this.flushWith(null);
   }
 
@@ -320,12 +392,12 @@ export class Engine {
    * flush (replay only) lets the engine apply the next batch while this one is written; the
    * writes still go one after the other, and any other flush waits for them first.
    */
-  async flushWith(
+  private async flushWith(
     makeRecord: ((seqOf: (type: string, id: string) => number) => DecisionRecord) | null,
     options: { detect?: boolean; pipelined?: boolean } = {},
   ): Promise<void> {
-    if (options.detect !== false && this.touched.size > 0) {
-      const designers = this.touched.size;
+    if (options.detect !== false && this.currentWorld.touched.size > 0) {
+      const designers = this.currentWorld.touched.size;
       const started = performance.now();
       runDetection(this.contextAt(this.processedMs));
       const ms = performance.now() - started;
@@ -334,7 +406,7 @@ export class Engine {
     // Pipelined or not, one write at most is in flight: batches never pile up in memory
     // behind a disk slower than the rules.
     await this.settleWrites();
-    const { entities, aux } = this.world.takeDirty();
+    const { entities, aux } = this.currentWorld.takeDirty();
     if (makeRecord !== null) {
       const base = this.store.lastSeq + 1;
       const seqs = new Map(entities.map((e, i) => [`${e.type}\u0000${e.id}`, base + i]));
@@ -402,16 +474,14 @@ export class Engine {
     this.stale = true;
     this.pendingEvents = [];
     this.pendingDecisions = [];
-    this.touched.clear();
-    const world = new World();
-    const timers = new TimerQueue();
+    let world: World;
     try {
-      await loadWorld(this.store, world, timers, this.policy);
+      world = await loadWorld(this.store, this.policy);
     } catch (error) {
       throw new StoreUnavailableError(`The store could not be read back: ${error instanceof Error ? error.message : String(error)}`, error);
     }
+    // The unwritten detection marks go with the world they were made in.
     this.currentWorld = world;
-    this.currentTimers = timers;
     this.eventCount = this.store.eventCount;
     this.durableClock();
     this.processedMs = Math.max(this.store.clockMs ?? -Infinity, this.clock.nowMs());

@@ -2,10 +2,8 @@
 // closes, R8 publication at the end of the window) and the lease and suspension ends. Each is
 // re-checked against the entity, so a stale timer does nothing.
 import { reviewPublication } from '../../core/reviews';
-import { toIso, toMs } from '../../core';
-import { endClaim } from './claims';
-import { revised, type ApplyContext } from './context';
-import { scheduleTimers } from './index-entities';
+import { toIso, toMs, type Claim } from '../../core';
+import { revised, revisedDesigner, type ApplyContext } from './context';
 import type { Timer } from './timers';
 
 export function fireTimer(ctx: ApplyContext, timer: Timer): void {
@@ -21,13 +19,13 @@ export function fireTimer(ctx: ApplyContext, timer: Timer): void {
       return publishReviews(ctx, timer.id);
     case 'claim_expiry': {
       const claim = ctx.world.tables.claim.get(timer.id);
-      if (claim !== undefined && toMs(claim.expiresAt) <= ctx.nowMs) endClaim(ctx.world, claim);
+      if (claim !== undefined && toMs(claim.expiresAt) <= ctx.nowMs) endClaim(ctx, claim);
       return;
     }
     case 'suspension_end': {
       const designer = ctx.world.tables.designer.get(timer.id);
       if (designer?.accountStatus === 'suspended' && designer.suspendedUntil !== undefined && toMs(designer.suspendedUntil) <= ctx.nowMs) {
-        ctx.world.put('designer', revised(designer, { accountStatus: 'active', suspendedUntil: undefined }));
+        ctx.world.put('designer', revisedDesigner(designer, { accountStatus: 'active', suspendedUntil: undefined }, ctx.nowIso));
       }
       return;
     }
@@ -40,7 +38,6 @@ function releaseSubmission(ctx: ApplyContext, id: string, atMs: number): void {
   if (s === undefined || (s.status !== 'held' && s.status !== 'scheduled')) return;
   if (s.releaseAt === undefined || toMs(s.releaseAt) !== atMs) return;
   ctx.world.put('submission', revised(s, { status: 'visible' }));
-  ctx.world.waitingByProject.get(s.projectId)?.delete(s.id);
 }
 
 /** A project closing or cancelled: whatever still waits will never be shown (R4, R5). */
@@ -49,14 +46,11 @@ export function closeProject(ctx: ApplyContext, projectId: string, status: 'clos
   const project = world.tables.project.get(projectId);
   if (project === undefined) return;
   world.put('project', revised(project, { status }));
-  const waiting = world.waitingByProject.get(projectId);
-  if (waiting === undefined) return;
-  for (const submissionId of waiting) {
+  // A copy: each expiry takes the submission off the waiting list being read.
+  for (const submissionId of [...(world.waitingByProject.get(projectId) ?? [])]) {
     const s = world.tables.submission.get(submissionId);
-    if (s === undefined) continue;
-    world.put('submission', revised(s, { status: 'expired' }));
+    if (s !== undefined) world.put('submission', revised(s, { status: 'expired' }));
   }
-  world.waitingByProject.delete(projectId);
 }
 
 /** R8: publish every final review of the contract whose publication time has come. */
@@ -73,8 +67,14 @@ export function publishReviews(ctx: ApplyContext, contractId: string): void {
     if (at === undefined || at === null || review.publishedAt !== undefined) continue;
     if (toMs(at) > ctx.nowMs) continue;
     world.put('review', revised(review, { publishedAt: toIso(toMs(at)) }));
-    ctx.touched.add(contract.designerId);
   }
 }
 
-export { scheduleTimers };
+/**
+ * Deletes a lease (expired or released), remembering its rev: a later lease on the same subject
+ * continues from it, so a client never sees a newer claim with a lower rev than one it holds.
+ */
+export function endClaim(ctx: ApplyContext, current: Claim): void {
+  ctx.world.setAux(`claimRev:${current.id}`, String(current.rev));
+  ctx.world.remove('claim', current.id);
+}

@@ -1,8 +1,12 @@
 // The engine's working set: every entity in memory (the rules need them at event speed), the
-// indexes that keep each rule O(1) or O(designer's facts), and the set of entities changed
-// since the last batch was written. The store is the durable copy; this is rebuilt from it.
-import type { Category, EntityOf, EntityType, Rating } from '../../core';
+// indexes that keep each rule O(1) or O(designer's facts), the timers the entities imply, and
+// what changed since the last batch was written. The store is the durable copy; this is
+// rebuilt from it. `put` is the one way an entity changes, and it keeps every index, the
+// timers and the set of designers to re-examine in step, so no caller can forget one.
+import type { Category, EntityOf, EntityType, Policy, Rating } from '../../core';
 import type { Hit } from '../../core/manipulation';
+import { indexChange } from './index-entities';
+import { TimerQueue } from './timers';
 
 export type Tables = { [T in EntityType]: Map<string, EntityOf<T>> };
 
@@ -19,7 +23,26 @@ export interface RatingSum {
   count: number;
 }
 
-export class World {
+/**
+ * What a reader outside the engine's queue may see of the world (HTTP routes, tests): no way
+ * to change it. The engine replaces its world whole on a roll-back, so a reader holding one
+ * sees it complete.
+ */
+export interface WorldView {
+  readonly tables: { readonly [T in EntityType]: ReadonlyMap<string, EntityOf<T>> };
+  get<T extends EntityType>(type: T, id: string): EntityOf<T> | undefined;
+  ratingSum(designerId: string, category: Category): RatingSum;
+  readonly ratingSums: ReadonlyMap<string, RatingSum>;
+  readonly designerFacts: ReadonlyMap<string, Readonly<DesignerFacts>>;
+  readonly customerRatings: ReadonlyMap<string, readonly string[]>;
+  readonly waitingByProject: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly entrants: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly flagsByDesigner: ReadonlyMap<string, readonly string[]>;
+  readonly aux: ReadonlyMap<string, string>;
+  readonly timers: Pick<TimerQueue, 'size' | 'peek'>;
+}
+
+export class World implements WorldView {
   readonly tables: Tables = {
     designer: new Map(),
     customer: new Map(),
@@ -52,15 +75,13 @@ export class World {
   readonly flagsByDesigner = new Map<string, string[]>();
   /** When each review's current version was written (R9 history needs it; no entity field holds it). */
   readonly reviewVersionAt = new Map<string, string>();
+  /** The time-based transitions the entities are waiting for (derived from them, like the indexes). */
+  readonly timers = new TimerQueue();
+  /** Designers whose R12 facts changed: detection re-runs for them before the batch is written. */
+  readonly touched = new Set<string>();
 
   /** Per designer, message-detector hits of the messages analysed so far (detection.ts). */
   private readonly messageHits = new Map<string, { scanned: number; hits: Hit[] }>();
-
-  messageHitsOf(designerId: string): { scanned: number; hits: Hit[] } {
-    let entry = this.messageHits.get(designerId);
-    if (entry === undefined) this.messageHits.set(designerId, (entry = { scanned: 0, hits: [] }));
-    return entry;
-  }
 
   /** Engine facts no entity carries, as persisted in the store's `aux` table. */
   readonly aux = new Map<string, string>();
@@ -68,19 +89,44 @@ export class World {
   private dirty = new Map<string, { type: EntityType; id: string }>();
   private dirtyAux = new Map<string, string>();
 
+  constructor(readonly policy: Policy) {}
+
+  messageHitsOf(designerId: string): { scanned: number; hits: Hit[] } {
+    let entry = this.messageHits.get(designerId);
+    if (entry === undefined) this.messageHits.set(designerId, (entry = { scanned: 0, hits: [] }));
+    return entry;
+  }
+
   get<T extends EntityType>(type: T, id: string): EntityOf<T> | undefined {
     return this.tables[type].get(id);
   }
 
-  /** Stores a new or changed entity and marks it for the next batch. */
+  /** Stores a new or changed entity, marks it for the next batch, and keeps indexes and timers in step. */
   put<T extends EntityType>(type: T, entity: EntityOf<T>): void {
-    this.tables[type].set(entity.id, entity);
+    const table: Map<string, EntityOf<T>> = this.tables[type];
+    const before = table.get(entity.id);
+    table.set(entity.id, entity);
     this.dirty.set(`${type}\u0000${entity.id}`, { type, id: entity.id });
+    indexChange(this, type, before, entity);
   }
 
+  /** Deletes an entity (a lease that ended); the feed reports it as `op: delete`. */
   remove(type: EntityType, id: string): void {
     this.tables[type].delete(id);
     this.dirty.set(`${type}\u0000${id}`, { type, id });
+  }
+
+  /**
+   * Rebuilds the world from stored entities (a start, or a roll-back): every entity first, then
+   * the indexes and timers each implies, in the store's order, as if each had just been put. A
+   * submission's index needs its project, which may have been stored after it.
+   */
+  restore(entities: ReadonlyArray<{ type: EntityType; entity: EntityOf<EntityType> }>): void {
+    const tables: Record<EntityType, Map<string, EntityOf<EntityType>>> = this.tables;
+    for (const { type, entity } of entities) tables[type].set(entity.id, entity);
+    for (const { type, entity } of entities) indexChange(this, type, undefined, entity);
+    // Nothing changed: what detection last saw is what the store holds.
+    this.touched.clear();
   }
 
   setAux(key: string, value: string): void {
@@ -135,10 +181,4 @@ export class World {
     bump(before, -1);
     bump(after, 1);
   }
-}
-
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }

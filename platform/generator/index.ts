@@ -13,6 +13,7 @@ import { writeEvents } from './log-file';
 import { schedulePlants } from './plants';
 import { Simulation, type PlantPlan } from './simulation';
 import { resolveSize, type CustomSize, type SizeCounts, type SizeName } from './sizes';
+import { datasetStats } from './stats';
 import type { GroundTruth } from './truth';
 import { registerLiveState, type LiveState } from './live';
 
@@ -102,7 +103,7 @@ function buildTruth(sim: Simulation, options: DatasetOptions, targets: SizeCount
     },
     expectedRefusals: [...sim.refusals],
     decoys: [...sim.decoys],
-    stats: sim.stats(),
+    stats: datasetStats(sim),
   };
 }
 
@@ -123,16 +124,3 @@ export async function writeEventLog(path: string, options: DatasetOptions): Prom
   await writeFile(truthPath, `${JSON.stringify(truth, null, 2)}\n`, 'utf8');
   return { path, truthPath, events: written.events, bytes: written.bytes, truth };
 }
-
-/**
- * The live state at the end of a dataset, without keeping its events: for a platform that
- * loaded the same dataset from a file (same options, same seed) and now goes live.
- */
-export function resumeLive(options: DatasetOptions): LiveState {
-  const run = generateDataset(options);
-  for (const _event of run.events()) {
-    // Only the state at the end matters; the events are already in the platform.
-  }
-  return run.liveState();
-}
-

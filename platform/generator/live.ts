@@ -7,6 +7,10 @@
 import { HOUR_MS, toMs, type IsoTime } from '../../core/time';
 import type { MarketplaceEvent } from '../../core/wire/events';
 import { DEFAULT_POLICY } from '../../core/policy';
+import * as contests from './contests';
+import * as members from './members';
+import * as messages from './messages';
+import * as ratings from './ratings';
 import type { DesignerRec, ProjectRec, SubmissionRec } from './model';
 import { plantMessage } from './plants';
 import { CATEGORY_SHARES, NCAT, type Simulation } from './simulation';
@@ -81,7 +85,7 @@ function liveAction(sim: Simulation): void {
   else if (roll < 0.7) liveRating(sim);
   else if (roll < 0.9) liveMessage(sim);
   else if (roll < 0.95) liveProject(sim);
-  else if (roll < 0.97) sim.joinDesigner();
+  else if (roll < 0.97) members.joinDesigner(sim);
   else plantMessage(sim, sim.rng.chance(0.7) ? 'pressure' : 'incentive', 1);
 }
 
@@ -97,21 +101,21 @@ function launchingContest(sim: Simulation): ProjectRec | null {
 }
 
 function liveProject(sim: Simulation): ProjectRec | null {
-  const customer = sim.pickCustomer();
+  const customer = members.pickCustomer(sim);
   if (customer === null) return null;
   const hours = sim.rng.pick([24, 36, 48, 72]);
-  return sim.launchProject(customer, sim.rng.weighted(CATEGORY_SHARES), 'contest', hours * HOUR_MS, false);
+  return contests.launchProject(sim, customer, sim.rng.weighted(CATEGORY_SHARES), 'contest', hours * HOUR_MS, false);
 }
 
 function liveSubmission(sim: Simulation): void {
   const project = launchingContest(sim);
-  if (project === null || !sim.isOpen(project)) return;
+  if (project === null || !contests.isOpen(sim, project)) return;
   const roll = sim.rng.next();
   let designer: DesignerRec | null = null;
   if (roll < 0.2) designer = findDesigner(sim, project.cat, (d) => belowBenchmark(sim, d, project.cat));
   else if (roll < 0.35) designer = findDesigner(sim, project.cat, (d) => d.verification !== 'verified');
-  designer ??= sim.pickDesigner(project.cat);
-  if (designer !== null && designer.active) sim.submit(project, designer, 'original', false);
+  designer ??= members.pickDesigner(sim, project.cat);
+  if (designer !== null && designer.active) contests.submit(sim, project, designer, 'original', false);
 }
 
 function belowBenchmark(sim: Simulation, designer: DesignerRec, cat: number): boolean {
@@ -122,7 +126,7 @@ function belowBenchmark(sim: Simulation, designer: DesignerRec, cat: number): bo
 
 function findDesigner(sim: Simulation, cat: number, accept: (d: DesignerRec) => boolean): DesignerRec | null {
   for (let tries = 0; tries < 60; tries++) {
-    const designer = sim.pickDesigner(cat);
+    const designer = members.pickDesigner(sim, cat);
     if (designer === null) return null;
     if (designer.active && accept(designer)) return designer;
   }
@@ -136,7 +140,7 @@ function liveRating(sim: Simulation): void {
     if (project.customer.scripted) continue;
     const sub: SubmissionRec | undefined = project.subs.find((s) => !s.rated && !s.withdrawn && !s.scripted && s.visibleAt <= sim.now);
     if (sub === undefined) continue;
-    sim.organicRating(sub);
+    ratings.organicRating(sim, sub);
     return;
   }
 }
@@ -146,7 +150,7 @@ function liveMessage(sim: Simulation): void {
   for (let tries = 0; tries < 10 && open.length > 0; tries++) {
     const project = sim.rng.pick(open);
     if (project.subs.length === 0 || project.customer.scripted) continue;
-    sim.projectThread(project);
+    messages.projectThread(sim, project);
     return;
   }
 }

@@ -4,6 +4,13 @@
 // enough to finish before the dataset's clock stops.
 import { DEFAULT_POLICY } from '../../core/policy';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../core/time';
+import * as contests from './contests';
+import * as contracts from './contracts';
+import * as members from './members';
+import * as messages from './messages';
+import { setRating } from './ratings';
+import * as reports from './reports';
+import * as reviews from './reviews';
 import type { ContractRec, CustomerRec, DesignerRec, ProjectRec, ReviewRec, SubmissionRec } from './model';
 import { CATEGORY_SHARES, NCAT, type ReviewCategoriesInput, type Simulation } from './simulation';
 import type { PlantedKind } from './text/messages';
@@ -76,8 +83,8 @@ function sendPlanted(
   const lang = customer.lang;
   const label = kind === 'incentive' ? 'incentive' : 'pressure';
   // Often wrapped in ordinary design talk, as real ones are.
-  const body = sim.messageText(kind, lang, rng.chance(0.35) ? 'designerUpdate' : undefined);
-  const id = sim.sendMessage(designer, customer, 'designer', body, where, lang);
+  const body = messages.messageText(sim, kind, lang, rng.chance(0.35) ? 'designerUpdate' : undefined);
+  const id = messages.sendMessage(sim, designer, customer, 'designer', body, where, lang);
   sim.plantedPairs.add(sim.pairKey(designer, customer));
   sim.plantedMessages.push({ id, lang, label });
   sim.addCase(
@@ -89,14 +96,14 @@ function sendPlanted(
   );
   if (rng.chance(0.3)) {
     sim.at(sim.now + rng.between(10 * MINUTE_MS, DAY_MS), () => {
-      sim.sendMessage(designer, customer, 'customer', sim.messageText('customerDecline', lang), where, lang);
+      messages.sendMessage(sim, designer, customer, 'customer', messages.messageText(sim, 'customerDecline', lang), where, lang);
     });
   }
   const reportsSoFar = sim.cases.filter((c) => c.kind === 'customer_report').length;
   if (reportsSoFar < 2 || rng.chance(reportChance)) {
     sim.at(sim.now + rng.between(2 * HOUR_MS, 3 * DAY_MS), () => {
       const category: ReportCategory = kind === 'incentive' ? 'incentive_offer' : kind === 'pressureRemove' ? 'remove_rating_request' : 'rating_pressure';
-      const reportId = sim.fileReport(customer, designer, category, rng.pick(REPORT_BODIES[lang][category]));
+      const reportId = reports.fileReport(sim, customer, designer, category, rng.pick(REPORT_BODIES[lang][category]));
       sim.addCase('customer_report', designer, customer, [{ type: 'report', id: reportId }, { type: 'message', id }], `customer reports the ${label} message ${id}`);
     });
   }
@@ -145,13 +152,13 @@ function plantRatingRaised(sim: Simulation, benign: boolean): boolean {
   const customer = project.customer;
   sub.scripted = true;
   const low = rng.intBetween(1, 2);
-  sim.setRating(sub, low, true);
+  setRating(sim, sub, low, true);
   sim.at(sim.now + rng.between(3 * HOUR_MS, 30 * HOUR_MS), () => {
     const where = { projectId: project.id };
     let messageId: string;
     if (benign) {
-      messageId = sim.sendMessage(designer, customer, 'designer', sim.messageText('designerRevisionDelivered', customer.lang), where, customer.lang);
-      if (sim.isOpen(project) && project.kind === 'contest') sim.submit(project, designer, 'customer_revision', true);
+      messageId = messages.sendMessage(sim, designer, customer, 'designer', messages.messageText(sim, 'designerRevisionDelivered', customer.lang), where, customer.lang);
+      if (contests.isOpen(sim, project) && project.kind === 'contest') contests.submit(sim, project, designer, 'customer_revision', true);
     } else {
       const kind: PlantedKind = rng.chance(0.35) ? 'incentive' : rng.chance(0.5) ? 'pressureRemove' : 'pressure';
       messageId = sendPlanted(sim, designer, customer, kind, where, 0.25);
@@ -159,7 +166,7 @@ function plantRatingRaised(sim: Simulation, benign: boolean): boolean {
     const within = policy.detectors.ratingRaisedAfterContact.withinHours * HOUR_MS;
     sim.at(sim.now + rng.between(HOUR_MS, within - 12 * HOUR_MS), () => {
       const raised = !benign && rng.chance(0.3) ? null : rng.intBetween(Math.max(low + 2, 4), 5);
-      sim.setRating(sub, raised, true);
+      setRating(sim, sub, raised, true);
       const records: RecordRef[] = [
         { type: 'rating', id: sub.id },
         { type: 'message', id: messageId },
@@ -179,7 +186,7 @@ function plantRatingRaised(sim: Simulation, benign: boolean): boolean {
 function recruitDesigner(sim: Simulation, minStars = 3): DesignerRec | null {
   const rng = sim.rng;
   for (let tries = 0; tries < 50; tries++) {
-    const designer = sim.pickDesigner(rng.weighted(CATEGORY_SHARES));
+    const designer = members.pickDesigner(sim, rng.weighted(CATEGORY_SHARES));
     if (designer === null || designer.planted || !designer.active || designer.verification !== 'verified') continue;
     const cat = designer.cats[0] ?? 0;
     const k = designer.idx * NCAT + cat;
@@ -203,12 +210,12 @@ function plantBurst(sim: Simulation): boolean {
   const customers: CustomerRec[] = [];
   for (let i = 0; i < n; i++) {
     sim.at(t0 + rng.between(0, 30 * HOUR_MS), () => {
-      const customer = sim.joinCustomer(true);
+      const customer = members.joinCustomer(sim, true);
       customers.push(customer);
       sim.at(sim.now + rng.between(10 * MINUTE_MS, 4 * HOUR_MS), () => {
-        const project = sim.launchProject(customer, cat, 'contest', rng.intBetween(3, 7) * DAY_MS, true);
+        const project = contests.launchProject(sim, customer, cat, 'contest', rng.intBetween(3, 7) * DAY_MS, true);
         sim.at(sim.now + rng.between(20 * MINUTE_MS, 3 * HOUR_MS), () => {
-          if (designer.active && sim.isOpen(project)) subs[i] = sim.submit(project, designer, 'original', true);
+          if (designer.active && contests.isOpen(sim, project)) subs[i] = contests.submit(sim, project, designer, 'original', true);
         });
       });
     });
@@ -220,7 +227,7 @@ function plantBurst(sim: Simulation): boolean {
     sim.at(ratingStart + rng.between(0, 20 * HOUR_MS), () => {
       const sub = subs[i];
       if (sub !== null && sub !== undefined && !sub.withdrawn && sub.visibleAt <= sim.now) {
-        sim.setRating(sub, 5, true);
+        setRating(sim, sub, 5, true);
         rated.push({ type: 'rating', id: sub.id });
       }
       pending -= 1;
@@ -244,7 +251,7 @@ function plantRing(sim: Simulation): boolean {
   if (designer === null) return false;
   const rng = sim.rng;
   const cat = designer.cats[0] ?? 0;
-  const customer = sim.joinCustomer(true);
+  const customer = members.joinCustomer(sim, true);
   const n = rng.intBetween(policy.detectors.singleDesignerRater.minProjects, 4);
   const ratings: RecordRef[] = [];
   let projectsRated = 0;
@@ -252,18 +259,18 @@ function plantRing(sim: Simulation): boolean {
   for (let p = 0; p < n; p++) {
     const durationDays = rng.intBetween(3, 6);
     sim.at(t, () => {
-      const project = sim.launchProject(customer, cat, 'contest', durationDays * DAY_MS, true);
+      const project = contests.launchProject(sim, customer, cat, 'contest', durationDays * DAY_MS, true);
       const own: SubmissionRec[] = [];
       const entries = rng.intBetween(1, 2);
       for (let e = 0; e < entries; e++) {
         sim.at(project.launchedAt + rng.between(HOUR_MS, 20 * HOUR_MS), () => {
-          if (designer.active && sim.isOpen(project)) own.push(sim.submit(project, designer, 'original', true));
+          if (designer.active && contests.isOpen(sim, project)) own.push(contests.submit(sim, project, designer, 'original', true));
         });
       }
       sim.at(project.endsAt - rng.between(2 * HOUR_MS, 12 * HOUR_MS), () => {
         for (const sub of own) {
           if (sub.withdrawn || sub.visibleAt > sim.now) continue;
-          sim.setRating(sub, 5, true);
+          setRating(sim, sub, 5, true);
           ratings.push({ type: 'rating', id: sub.id });
         }
         rateOthersLow(sim, project, designer, ratings);
@@ -286,7 +293,7 @@ function rateOthersLow(sim: Simulation, project: ProjectRec, designer: DesignerR
     const sub = others[i];
     if (sub === undefined) continue;
     sub.scripted = true;
-    sim.setRating(sub, rng.intBetween(1, policy.detectors.singleDesignerRater.maxOtherStars), true);
+    setRating(sim, sub, rng.intBetween(1, policy.detectors.singleDesignerRater.maxOtherStars), true);
     ratings.push({ type: 'rating', id: sub.id });
   }
 }
@@ -316,7 +323,7 @@ function scriptedContract(
   then: (contract: ContractRec, review: ReviewRec) => void,
 ): void {
   const rng = sim.rng;
-  const contract = sim.startContract(customer, designer, durationMs, 0.8, true);
+  const contract = contracts.startContract(sim, customer, designer, durationMs, 0.8, true);
   const closeAt = sim.now + durationMs;
   let client: ReviewRec | null = null;
   let posted = 0;
@@ -325,11 +332,11 @@ function scriptedContract(
     if (posted === 2 && client !== null) then(contract, client);
   };
   sim.at(closeAt + rng.between(HOUR_MS, DAY_MS), () => {
-    sim.postFinalReview(contract, 'designer');
+    reviews.postFinalReview(sim, contract, 'designer');
     done();
   });
   sim.at(closeAt + rng.between(2 * HOUR_MS, 2 * DAY_MS), () => {
-    client = sim.postFinalReview(contract, 'client', clientReview(contract));
+    client = reviews.postFinalReview(sim, contract, 'client', clientReview(contract));
     done();
   });
 }
@@ -352,10 +359,10 @@ function plantFeedbackChangePattern(sim: Simulation): boolean {
         customer,
         designer,
         rng.between(4, 8) * DAY_MS,
-        (contract) => ({ stars: sim.clientStars(false, 'mixed'), text: sim.clientReviewText(contract, 'mixed') }),
+        (contract) => ({ stars: reviews.clientStars(sim, false, 'mixed'), text: reviews.clientReviewText(sim, contract, 'mixed') }),
         (contract, review) => {
           sim.at(sim.now + rng.between(6 * HOUR_MS, 2 * DAY_MS), () => {
-            sim.enableChange(contract);
+            reviews.enableChange(sim, contract);
             enabled += 1;
             records.push({ type: 'contract', id: contract.id }, { type: 'review', id: review.id });
             if (enabled === policy.detectors.feedbackChangePattern.minContracts) {
@@ -367,10 +374,10 @@ function plantFeedbackChangePattern(sim: Simulation): boolean {
                 existing.at = sim.iso();
               }
             }
-            sim.at(sim.now + rng.between(6 * HOUR_MS, 4 * DAY_MS), () => sim.changeReview(contract, review));
+            sim.at(sim.now + rng.between(6 * HOUR_MS, 4 * DAY_MS), () => reviews.changeReview(sim, contract, review));
             if (sim.refusalQuota.secondEnablings > 0 && rng.chance(0.5)) {
               sim.refusalQuota.secondEnablings -= 1;
-              sim.at(sim.now + rng.between(DAY_MS, 5 * DAY_MS), () => sim.secondEnabling(contract));
+              sim.at(sim.now + rng.between(DAY_MS, 5 * DAY_MS), () => reviews.secondEnabling(sim, contract));
             }
           });
         },
@@ -392,7 +399,7 @@ function plantDuplicateText(sim: Simulation): boolean {
   let t = sim.now;
   for (let i = 0; i < n; i++) {
     sim.at(t, () => {
-      const customer = sim.joinCustomer(true);
+      const customer = members.joinCustomer(sim, true);
       scriptedContract(
         sim,
         customer,
@@ -432,7 +439,7 @@ function plantUnfoundedReport(sim: Simulation): boolean {
   const context = sim.recentContext(10 * DAY_MS, (c) => !sim.plantedPairs.has(sim.pairKey(c.designer, c.customer)));
   if (context === null) return false;
   const { designer, customer } = context;
-  const id = sim.fileReport(customer, designer, 'rating_pressure', sim.rng.pick(UNFOUNDED_REPORT_BODIES[customer.lang]));
+  const id = reports.fileReport(sim, customer, designer, 'rating_pressure', sim.rng.pick(UNFOUNDED_REPORT_BODIES[customer.lang]));
   sim.addDecoy('customer_report', designer, customer, [{ type: 'report', id }], 'report of pressure with no manipulative message behind it');
   return true;
 }
@@ -446,29 +453,29 @@ function plantUnfoundedReport(sim: Simulation): boolean {
 function plantSixthEntrant(sim: Simulation): boolean {
   const places = policy.miniContest.maxDesigners;
   for (const project of sim.openProjects) {
-    if (project.kind !== 'mini_contest' || project.entrants.size < places || !sim.isOpen(project)) continue;
+    if (project.kind !== 'mini_contest' || project.entrants.size < places || !contests.isOpen(sim, project)) continue;
     if (project.endsAt - sim.now < HOUR_MS) continue;
-    const designer = sim.findMiniEntrant(project, 80);
+    const designer = contests.findMiniEntrant(sim, project, 80);
     if (designer === null) continue;
-    sim.refusedSubmission(project, designer, 'contest_full', `sixth designer entering mini contest ${project.id}`);
+    contests.refusedSubmission(sim, project, designer, 'contest_full', `sixth designer entering mini contest ${project.id}`);
     return true;
   }
   const cat = categoryWithEligible(sim, places + 1);
   const customer = cat === null ? null : organicCustomer(sim);
   if (cat === null || customer === null) return false;
   const rng = sim.rng;
-  const project = sim.launchProject(customer, cat, 'mini_contest', rng.pick([72, 120, 168]) * HOUR_MS, false, false);
+  const project = contests.launchProject(sim, customer, cat, 'mini_contest', rng.pick([72, 120, 168]) * HOUR_MS, false, false);
   for (let i = 0; i < places; i++) {
     sim.at(sim.now + rng.between(20 * MINUTE_MS, 8 * HOUR_MS), () => {
-      if (!sim.isOpen(project) || project.entrants.size >= places) return;
-      const designer = sim.findMiniEntrant(project, 80);
-      if (designer !== null) sim.submit(project, designer, 'original', false);
+      if (!contests.isOpen(sim, project) || project.entrants.size >= places) return;
+      const designer = contests.findMiniEntrant(sim, project, 80);
+      if (designer !== null) contests.submit(sim, project, designer, 'original', false);
     });
   }
   sim.at(sim.now + rng.between(9 * HOUR_MS, 20 * HOUR_MS), () => {
-    if (!sim.isOpen(project) || project.entrants.size < places) return;
-    const designer = sim.findMiniEntrant(project, 80);
-    if (designer !== null) sim.refusedSubmission(project, designer, 'contest_full', `sixth designer entering mini contest ${project.id}`);
+    if (!contests.isOpen(sim, project) || project.entrants.size < places) return;
+    const designer = contests.findMiniEntrant(sim, project, 80);
+    if (designer !== null) contests.refusedSubmission(sim, project, designer, 'contest_full', `sixth designer entering mini contest ${project.id}`);
   });
   return true;
 }
@@ -479,8 +486,8 @@ function categoryWithEligible(sim: Simulation, n: number): number | null {
   for (let i = 0; i < NCAT; i++) {
     const cat = (offset + i) % NCAT;
     let eligible = 0;
-    for (const designer of sim.designersWithFeedback(cat)) {
-      if (sim.eligibleForMini(designer, cat)) eligible += 1;
+    for (const designer of contests.designersWithFeedback(sim, cat)) {
+      if (contests.eligibleForMini(sim, designer, cat)) eligible += 1;
       if (eligible >= n) return cat;
     }
   }

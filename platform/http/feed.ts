@@ -3,7 +3,7 @@
 // JSON goes out as it is, without a parse and re-serialise. A cursor this feed cannot continue
 // from is a 410 `resync-required` (SYNC-API.md): a console must never wait on a feed that will
 // not reach its cursor.
-import { FEED_MAX_LIMIT, RESYNC_REQUIRED } from '../../core';
+import { changesQuerySchema, FEED_MAX_LIMIT, parseWith, RESYNC_REQUIRED, type ChangesQuery } from '../../core';
 import type { FeedRow, Store } from '../store/store';
 import { HttpProblem } from './problem';
 import type { Reply, Sink } from './reply';
@@ -18,20 +18,16 @@ function intParam(params: URLSearchParams, name: string, fallback: number): numb
   return Number(raw);
 }
 
-export interface FeedQuery {
-  after: number;
-  limit: number;
-  /** The feed the client's cursor belongs to, when it says. */
-  feedId?: string;
-}
+export type FeedQuery = ChangesQuery & { limit: number };
 
 export function feedQuery(params: URLSearchParams): FeedQuery {
   const after = intParam(params, 'after', 0);
   const limit = intParam(params, 'limit', FEED_DEFAULT_LIMIT);
-  if (limit < 1) throw new HttpProblem(422, 'validation', 'limit: expected at least 1');
   const feedId = params.get('feedId');
   // SYNC-API caps N at 5000; a larger ask gets the largest page rather than an error.
-  return { after, limit: Math.min(limit, FEED_MAX_LIMIT), ...(feedId === null ? {} : { feedId }) };
+  const parsed = parseWith(changesQuerySchema, { after, limit: Math.min(limit, FEED_MAX_LIMIT), ...(feedId === null ? {} : { feedId }) }, 'query');
+  if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
+  return { ...parsed.value, limit: parsed.value.limit ?? FEED_DEFAULT_LIMIT };
 }
 
 /** 410 when the cursor is past this feed's end or belongs to another feed. */

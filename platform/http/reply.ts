@@ -47,23 +47,15 @@ function drainOrClose(res: ServerResponse): Promise<void> {
   });
 }
 
-function socketSink(res: ServerResponse, budget: number): Sink & { cut: boolean } {
-  let left = budget;
-  const sink = {
-    cut: false,
+/** Writes to the socket, waiting while it is full; false once the client has gone. */
+function socketSink(res: ServerResponse): Sink {
+  return {
     async write(chunk: string): Promise<boolean> {
-      if (res.destroyed || sink.cut) return false;
-      let buf = Buffer.from(chunk, 'utf8');
-      if (buf.length > left) {
-        buf = buf.subarray(0, left);
-        sink.cut = true;
-      }
-      left -= buf.length;
-      if (buf.length > 0 && !res.write(buf)) await drainOrClose(res);
-      return !res.destroyed && !sink.cut;
+      if (res.destroyed) return false;
+      if (chunk.length > 0 && !res.write(chunk, 'utf8')) await drainOrClose(res);
+      return !res.destroyed;
     },
   };
-  return sink;
 }
 
 /** A stream gathered in memory: only for a dev fault, where the whole length must be known to cut it. */
@@ -95,13 +87,12 @@ export async function sendReply(res: ServerResponse, given: Reply, fault: Fault)
     return;
   }
   res.writeHead(reply.status, reply.headers);
-  const sink = socketSink(res, Number.MAX_SAFE_INTEGER);
   try {
-    await reply.produce(sink);
+    await reply.produce(socketSink(res));
   } catch {
+    // Headers are out: the only honest end of a stream that failed half-way is a cut connection.
     res.destroy();
     return;
   }
-  if (sink.cut) res.destroy();
-  else if (!res.destroyed) res.end();
+  if (!res.destroyed) res.end();
 }

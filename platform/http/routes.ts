@@ -1,12 +1,25 @@
 // The HTTP surface of SYNC-API.md on node:http: routing, auth, problem answers, and fault
 // injection around everything but /v1/dev/*.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { claimRequestSchema, devClockRequestSchema, devEventsRequestSchema, faultSettingsSchema, parseWith, SUBJECT_TYPES, type Meta, type Moderator } from '../../core';
+import {
+  claimRequestSchema,
+  decisionRequestSchema,
+  devClockRequestSchema,
+  devEventsRequestSchema,
+  faultSettingsSchema,
+  parseWith,
+  SUBJECT_TYPES,
+  type DevEventsResult,
+  type Meta,
+  type Moderator,
+  type SubjectType,
+} from '../../core';
 import { designSvg } from '../assets/svg';
-import { claim, releaseClaim } from '../engine/claims';
-import { decide, parseDecision } from '../engine/decisions';
+import { releaseClaim, takeClaim, type ClaimResult } from '../engine/claims';
+import type { DecisionOutcome } from '../engine/decisions';
 import { EventTimeError, StoreUnavailableError, type Engine } from '../engine/engine';
-import { authenticate, hasRole, type TokenTable } from './auth';
+import type { Store } from '../store/store';
+import { authenticate, requireRole, type TokenTable } from './auth';
 import { BODY_LIMIT, DEV_EVENTS_LIMIT, readJson } from './body';
 import { changesReply, checkCursor, feedQuery } from './feed';
 import type { Faults } from './faults';
@@ -16,6 +29,8 @@ import { serveEvents } from './sse';
 
 export interface RouteDeps {
   engine: Engine;
+  /** What the routes read of the store: the feed and the applied-event log. */
+  store: Pick<Store, 'feedId' | 'lastSeq' | 'feedRows' | 'events'>;
   tokens: TokenTable;
   dev: boolean;
   faults: Faults;
@@ -58,7 +73,7 @@ const routes: Route[] = [
     handle: async (r) => {
       const moderator = who(r);
       const { engine } = r.deps;
-      const meta: Meta = { apiVersion: 1, feedId: engine.store.feedId, serverTime: new Date(engine.nowMs()).toISOString(), policy: engine.policy, moderator };
+      const meta: Meta = { apiVersion: 1, feedId: r.deps.store.feedId, serverTime: new Date(engine.nowMs()).toISOString(), policy: engine.policy, moderator };
       return jsonReply(200, meta);
     },
   },
@@ -68,8 +83,8 @@ const routes: Route[] = [
     handle: async (r) => {
       who(r);
       const query = feedQuery(r.url.searchParams);
-      checkCursor(r.deps.engine.store, query);
-      return changesReply(r.deps.engine.store, query.after, query.limit);
+      checkCursor(r.deps.store, query);
+      return changesReply(r.deps.store, query.after, query.limit);
     },
   },
   {
@@ -88,13 +103,10 @@ const routes: Route[] = [
     path: /^\/v1\/decisions$/,
     handle: async (r) => {
       const moderator = who(r);
-      if (moderator.roles.length === 1 && moderator.roles[0] === 'auditor') {
-        throw new HttpProblem(403, 'forbidden', 'Auditors read only: deciding needs the quality, trust_safety or admin role.');
-      }
-      const parsed = parseDecision(await readJson(r.req, BODY_LIMIT));
-      if (!parsed.ok) return rawJsonReply(parsed.answer.status, parsed.answer.body, true);
-      const answer = await decide(r.deps.engine, moderator, parsed.value);
-      return rawJsonReply(answer.status, answer.body, answer.problem);
+      const parsed = parseWith(decisionRequestSchema, await readJson(r.req, BODY_LIMIT), 'decision');
+      if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
+      requireRole(moderator, parsed.value.subjectType, 'decide');
+      return decisionReply(await r.deps.engine.decide(moderator.id, parsed.value));
     },
   },
   {
@@ -102,11 +114,11 @@ const routes: Route[] = [
     path: /^\/v1\/claims$/,
     handle: async (r) => {
       const moderator = who(r);
-      if (!hasRole(moderator, 'quality', 'trust_safety')) throw new HttpProblem(403, 'forbidden', 'Auditors read only: claiming needs the quality, trust_safety or admin role.');
       const parsed = parseWith(claimRequestSchema, await readJson(r.req), 'claim');
       if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
-      const result = await claim(r.deps.engine, moderator, parsed.value.subjectType, parsed.value.subjectId);
-      return claimReply(result);
+      const { subjectType, subjectId } = parsed.value;
+      requireRole(moderator, subjectType, 'claim');
+      return claimReply(await r.deps.engine.execute((ctx) => takeClaim(ctx, moderator, subjectType, subjectId)));
     },
   },
   {
@@ -114,10 +126,10 @@ const routes: Route[] = [
     path: /^\/v1\/claims\/([^/]+)\/([^/]+)$/,
     handle: async (r) => {
       const moderator = who(r);
-      if (!hasRole(moderator, 'quality', 'trust_safety')) throw new HttpProblem(403, 'forbidden', 'Auditors read only: claims need the quality, trust_safety or admin role.');
-      const [subjectType = '', subjectId = ''] = r.params;
-      if (subjectType !== 'submission' && subjectType !== 'flag') throw new HttpProblem(404, 'not-found', `No claims on ${subjectType}: subjects are ${SUBJECT_TYPES.join(' and ')}.`);
-      return claimReply(await releaseClaim(r.deps.engine, moderator, subjectType, subjectId));
+      const [type = '', subjectId = ''] = r.params;
+      if (!isSubjectType(type)) throw new HttpProblem(404, 'not-found', `No claims on ${type.slice(0, 100)}: subjects are ${SUBJECT_TYPES.join(' and ')}.`);
+      requireRole(moderator, type, 'claim');
+      return claimReply(await r.deps.engine.execute((ctx) => releaseClaim(ctx, moderator, type, subjectId)));
     },
   },
   {
@@ -129,7 +141,8 @@ const routes: Route[] = [
       const submissionId = id.startsWith('asset-') ? id.slice('asset-'.length) : null;
       if (submissionId === null || !r.deps.engine.world.tables.submission.has(submissionId)) throw new HttpProblem(404, 'not-found', `No asset ${id}.`);
       const asset = designSvg(id);
-      const cache = { ETag: asset.etag, 'Cache-Control': 'public, max-age=31536000, immutable' };
+      // Behind a bearer token: a browser may keep it, a shared cache must not.
+      const cache = { ETag: asset.etag, 'Cache-Control': 'private, max-age=31536000, immutable' };
       const ifNoneMatch = r.req.headers['if-none-match'];
       if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === asset.etag || tag.trim() === '*')) {
         return { kind: 'body', status: 304, headers: cache, body: Buffer.alloc(0) };
@@ -146,7 +159,7 @@ const routes: Route[] = [
       const parsed = parseWith(devEventsRequestSchema, await readJson(r.req, DEV_EVENTS_LIMIT), 'event log');
       if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
       try {
-        return jsonReply(200, await r.deps.engine.applyEvents(parsed.value.events));
+        return jsonReply(200, (await r.deps.engine.applyEvents(parsed.value.events)) satisfies DevEventsResult);
       } catch (error) {
         if (error instanceof EventTimeError) throw new HttpProblem(422, 'event-in-the-past', error.message, { index: error.index });
         throw error;
@@ -163,7 +176,7 @@ const routes: Route[] = [
       who(r);
       const { after, limit } = feedQuery(r.url.searchParams);
       // One row more than asked tells whether another page exists.
-      const fetched = await r.deps.engine.store.events(after, limit + 1);
+      const fetched = await r.deps.store.events(after, limit + 1);
       const rows = fetched.slice(0, limit);
       const events = rows.map((e) => ({ n: e.n, at: e.at, type: e.type, status: e.status, ...(e.reasonCode === null ? {} : { reasonCode: e.reasonCode }) }));
       return jsonReply(200, { events, last: rows[rows.length - 1]?.n ?? after, hasMore: fetched.length > limit });
@@ -192,7 +205,7 @@ const routes: Route[] = [
     dev: true,
     handle: async (r) => {
       devCaller(r);
-      return jsonReply(200, { now: new Date(r.deps.engine.nowMs()).toISOString(), rate: r.deps.engine.clock.rate });
+      return jsonReply(200, { now: new Date(r.deps.engine.nowMs()).toISOString(), rate: r.deps.engine.clockRate });
     },
   },
   {
@@ -219,7 +232,26 @@ const routes: Route[] = [
   },
 ];
 
-function claimReply(result: Awaited<ReturnType<typeof claim>>): Reply {
+function isSubjectType(value: string): value is SubjectType {
+  return (SUBJECT_TYPES as readonly string[]).includes(value);
+}
+
+/** The engine's decision outcome as SYNC-API's answer: 200 applied, 409 conflict, or a problem. */
+function decisionReply(outcome: DecisionOutcome): Reply {
+  switch (outcome.kind) {
+    case 'applied':
+      // Sent as kept with the decision id, so a repeat is the same bytes.
+      return rawJsonReply(200, outcome.body, false);
+    case 'conflict': {
+      const { reason, detail, subjectType, current } = outcome.conflict;
+      return problemReply(new HttpProblem(409, 'conflict', detail, { result: 'conflict', reason, subjectType, current }));
+    }
+    case 'refused':
+      throw new HttpProblem(outcome.status, outcome.code, outcome.detail);
+  }
+}
+
+function claimReply(result: ClaimResult): Reply {
   switch (result.kind) {
     case 'claimed':
       return jsonReply(200, result.claim);

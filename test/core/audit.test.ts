@@ -95,6 +95,32 @@ describe('R13 audit', () => {
     expect(kinds(records)).toEqual(['held_should_show:s2']);
   });
 
+  it('replays verification from the designers’ own history when no designerHistory is given', () => {
+    const records = faithful();
+    // d2 is revoked today, was verified when s2 arrived (no review needed then), revoked since.
+    const d2 = makeDesigner({
+      id: 'd2',
+      handle: 'bo',
+      verification: 'revoked',
+      history: [
+        { at: '2026-01-10T09:00:00.000Z', verification: 'verified', accountStatus: 'active' },
+        { at: '2026-11-10T00:00:00.000Z', verification: 'revoked', accountStatus: 'active' },
+      ],
+    });
+    records.designers = [designers[0]!, d2];
+    records.submissions = records.submissions.map((s) => (s.id === 's2' ? { ...s, reviewDueAt: undefined, holdReason: 'unrated', status: 'visible', decision: undefined } : s));
+    expect(kinds(records)).toEqual([]);
+    // Read as if always revoked, the same records would show a skipped review.
+    records.designers = [designers[0]!, { ...d2, history: [{ at: d2.joinedAt, verification: 'revoked', accountStatus: 'active' }] }];
+    expect(kinds(records)).toEqual(['review_skipped:s2']);
+  });
+
+  it('writes finding times in the canonical format whatever the records wrote', () => {
+    const records = faithful();
+    records.submissions = records.submissions.map((s) => (s.id === 's1' ? { ...s, submittedAt: '2026-11-02T11:00:00Z', status: 'visible', holdReason: 'rating_ok', releaseAt: undefined } : s));
+    expect(auditRecords(records, period).findings.map((f) => f.at)).toEqual(['2026-11-02T11:00:00.000Z']);
+  });
+
   it('reports a rejection without a reason code', () => {
     const records = faithful();
     records.submissions = records.submissions.map((s) => (s.id === 's1' ? { ...s, status: 'rejected', decision: { decisionId: 'y', outcome: 'reject', moderatorId: 'm1', at: '2026-11-02T12:00:00.000Z' } } : s));
@@ -149,5 +175,37 @@ describe('R13 audit', () => {
     const found = (from: string) => auditRecords(records, { ...period, from }).findings.map((f) => f.recordId);
     expect(found('2026-11-02T11:00:00.000Z')).toEqual(['s1']);
     expect(found('2026-11-02T11:00:00.001Z')).toEqual([]);
+  });
+});
+
+describe('R13 audit reads times as instants', () => {
+  /** Drops the milliseconds: "2026-11-02T17:12:00.000Z" → "2026-11-02T17:12:00Z", the same instant. */
+  const withoutMs = (iso: string) => iso.replace('.000Z', 'Z');
+
+  it('takes a release time and a review deadline written without milliseconds as the same instants', () => {
+    // SYNC-API times are ISO 8601 UTC with Z; a backend may leave out ".000".
+    const held = makeSubmission({ id: 's1', submittedAt: '2026-11-02T11:00:00Z' });
+    const heldVerdict = intakeSubmission({ submission: held, project, designer: makeDesigner(), ratings: low });
+    expect(heldVerdict.status).toBe('held');
+    const waiting = makeSubmission({ id: 's2', designerId: 'd2', submittedAt: '2026-11-02T12:00:00Z' });
+    const waitingVerdict = intakeSubmission({ submission: waiting, project, designer: makeDesigner({ id: 'd2', verification: 'unverified' }), ratings: low });
+    expect(waitingVerdict.status).toBe('pending_review');
+
+    const submissions: Submission[] = [
+      { ...held, status: 'held', holdReason: 'held_low_rating', releaseAt: withoutMs(heldVerdict.releaseAt ?? '') },
+      { ...waiting, status: 'pending_review', reviewDueAt: withoutMs(waitingVerdict.reviewDueAt ?? '') },
+    ];
+    const report = auditRecords({ designers, projects: [project], ratings: low, submissions }, { from: period.from, to: '2026-11-03T00:00:00.000Z' });
+    expect(report.findings).toEqual([]);
+  });
+
+  it('reports a rejection whose code is only a name every object has ("constructor")', () => {
+    const rejected: Submission = {
+      ...makeSubmission({ id: 's9', submittedAt: '2026-11-02T18:00:00.000Z' }),
+      status: 'rejected',
+      holdReason: 'launch_period_over',
+      decision: { decisionId: 'x', outcome: 'reject', reasonCode: 'constructor', moderatorId: 'm1', at: '2026-11-02T18:10:00.000Z' },
+    };
+    expect(kinds({ designers: [makeDesigner()], projects: [project], ratings: low, submissions: [rejected] })).toEqual(['decision_without_reason:s9']);
   });
 });

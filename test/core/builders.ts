@@ -16,17 +16,20 @@ import type {
 export const T0 = '2026-11-02T10:00:00.000Z';
 
 export function makeDesigner(overrides: Partial<Designer> = {}): Designer {
-  return {
+  const designer = {
     id: 'd1',
     rev: 1,
     handle: 'ana',
     displayName: 'Ana Design',
     country: 'PT',
     joinedAt: '2026-01-10T09:00:00.000Z',
-    verification: 'verified',
-    accountStatus: 'active',
+    verification: 'verified' as const,
+    accountStatus: 'active' as const,
     ...overrides,
   };
+  // Unless given, the history says the designer has been as it is since joining.
+  const { joinedAt: at, verification, accountStatus, suspendedUntil } = designer;
+  return { ...designer, history: overrides.history ?? [{ at, verification, accountStatus, ...(suspendedUntil === undefined ? {} : { suspendedUntil }) }] };
 }
 
 export function makeCustomer(overrides: Partial<Customer> = {}): Customer {

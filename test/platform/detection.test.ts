@@ -2,12 +2,10 @@
 // rev bumps) as more hits join it, and is never re-raised once decided. Sanctions through the
 // decision path change the designer and the ratings.
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../platform/engine/decisions';
-import { ev, openEngine, useEngines } from './helpers';
+import { decisionRequest, ev, MODERATORS, openEngine, useEngines } from './helpers';
 
 const { fresh, storePath, track } = useEngines();
 
-const TRUST = { id: 'mod-trust', rev: 1, displayName: 'Trust', roles: ['trust_safety' as const] };
 
 const setup = [
   ev.designer('2026-11-02T08:00:00.000Z', 'd1'),
@@ -49,8 +47,8 @@ describe('incremental detection', () => {
     const flag = [...engine.world.tables.flag.values()][0];
     if (flag === undefined) throw new Error('no flag');
     expect(engine.world.ratingSum('d1', 'logo')).toEqual({ sum: 2, count: 1 });
-    const answer = await decide(engine, TRUST, {
-      id: 'dec-1',
+    const answer = await engine.decide(MODERATORS.trust.id, decisionRequest({
+      id: 'd0c1a2b3-0000-4000-8000-000000000001',
       subjectType: 'flag',
       subjectId: flag.id,
       expectedRev: flag.rev,
@@ -58,8 +56,8 @@ describe('incremental detection', () => {
       sanctions: [{ type: 'suspend', days: 7 }, { type: 'void_ratings', ratingIds: ['s1'] }],
       statementOfReasons: 'You asked a customer to change a rating (CoC-4.2). You may appeal within 183 days.',
       decidedAt: '2026-11-02T10:00:00.000Z',
-    });
-    expect(answer.status).toBe(200);
+    }));
+    expect(answer.kind).toBe('applied');
     expect(engine.world.tables.designer.get('d1')).toMatchObject({ accountStatus: 'suspended', suspendedUntil: '2026-11-09T10:00:00.000Z' });
     expect(engine.world.tables.rating.get('s1')?.voidedAt).toBe('2026-11-02T10:00:00.000Z');
     expect(engine.world.ratingSum('d1', 'logo')).toEqual({ sum: 0, count: 0 });
@@ -71,6 +69,11 @@ describe('incremental detection', () => {
     await engine.moveClock(Date.parse('2026-11-09T10:00:00.000Z'));
     expect(engine.world.tables.designer.get('d1')).toMatchObject({ accountStatus: 'active' });
     expect(engine.world.tables.designer.get('d1')?.suspendedUntil).toBeUndefined();
+    expect(engine.world.tables.designer.get('d1')?.history.map((h) => [h.at, h.accountStatus])).toEqual([
+      ['2026-11-02T08:00:00.000Z', 'active'],
+      ['2026-11-02T10:00:00.000Z', 'suspended'],
+      ['2026-11-09T10:00:00.000Z', 'active'],
+    ]);
   });
 
   it('keeps flags and decisions across a restart, answering a repeated decision id the same', async () => {
@@ -79,21 +82,21 @@ describe('incremental detection', () => {
     await first.engine.applyEvents([...setup, ev.message('2026-11-02T10:00:00.000Z', 'm1', 'd1', 'c1', 'Please change your rating to 5 stars')]);
     const flag = [...first.engine.world.tables.flag.values()][0];
     if (flag === undefined) throw new Error('no flag');
-    const body = {
-      id: 'dec-2',
-      subjectType: 'flag' as const,
+    const body = decisionRequest({
+      id: 'd0c1a2b3-0000-4000-8000-000000000002',
+      subjectType: 'flag',
       subjectId: flag.id,
       expectedRev: flag.rev,
-      outcome: 'dismiss' as const,
+      outcome: 'dismiss',
       reasonCode: 'false_positive',
       decidedAt: '2026-11-02T10:00:00.000Z',
-    };
-    const answer = await decide(first.engine, TRUST, body);
+    });
+    const answer = await first.engine.decide(MODERATORS.trust.id, body);
     await first.close();
     const second = await openEngine(path);
     track(second);
     expect(second.engine.world.tables.flag.get(flag.id)?.status).toBe('dismissed');
-    const again = await decide(second.engine, TRUST, body);
+    const again = await second.engine.decide(MODERATORS.trust.id, body);
     expect(again).toEqual(answer);
   });
 });

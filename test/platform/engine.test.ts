@@ -86,4 +86,41 @@ describe('platform engine: intake and transitions', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
   });
+
+  it('refuses a project that ends at or before its launch, comparing instants whatever their precision', async () => {
+    const { engine } = await fresh();
+    const result = await engine.applyEvents([
+      // Launched half a second after it ends; as strings "…00Z" sorts after "…00.500Z".
+      { at: '2026-11-02T10:00:00.500Z', type: 'project.launched', data: { id: 'p1', customerId: 'c1', category: 'logo', kind: 'contest', endsAt: '2026-11-02T10:00:00Z' } },
+      // Ends at the very instant it launches.
+      { at: '2026-11-02T11:00:00.000Z', type: 'project.launched', data: { id: 'p2', customerId: 'c1', category: 'logo', kind: 'contest', endsAt: '2026-11-02T11:00:00Z' } },
+    ]);
+    expect(result).toEqual({
+      applied: 0,
+      refused: [
+        { index: 0, reasonCode: 'ends_before_launch' },
+        { index: 1, reasonCode: 'ends_before_launch' },
+      ],
+    });
+    expect(engine.world.tables.project.size).toBe(0);
+  });
+
+  it('fires timers that fell due while the platform was down, on the start-up catch-up (stopped clock)', async () => {
+    const path = storePath();
+    const first = await openEngine(path);
+    await first.engine.applyEvents([...lowRatedHistory, ev.project('2026-11-02T10:00:00.000Z', 'p1', '2026-11-05T10:00:00.000Z'), ev.submission('2026-11-02T11:00:00.000Z', 's1', 'p1', 'd1')]);
+    expect(first.engine.world.tables.submission.get('s1')?.status).toBe('held');
+    await first.close();
+
+    // Restarted with a stopped clock set past the release (17:12) and past the project's end.
+    const second = track(await openEngine(path, '2026-11-06T00:00:00.000Z'));
+    // What startPlatform does after opening the engine.
+    await second.engine.catchUp();
+    expect(second.engine.world.tables.submission.get('s1')).toMatchObject({ status: 'visible' });
+    expect(second.engine.world.tables.project.get('p1')?.status).toBe('closed');
+    // …and it is on the feed, not only in memory.
+    const rows = await second.store.feedRows(0, 1000);
+    const s1 = rows.find((r) => r.type === 'submission' && r.id === 's1');
+    expect(JSON.parse(s1?.data ?? '{}')).toMatchObject({ status: 'visible' });
+  });
 });

@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MarketplaceEvent } from '../../core';
+import { decisionRequestSchema, parseOrThrow, type DecisionRequest, type MarketplaceEvent, type Moderator } from '../../core';
 import { createClock } from '../../platform/engine/clock';
 import { Engine } from '../../platform/engine/engine';
 import { openStore, type Store } from '../../platform/store/store';
@@ -87,3 +87,14 @@ export const ev = {
     data: { id, designerId, customerId, fromRole: 'designer', body },
   }),
 };
+
+/** A decision request as the HTTP layer would hand it to the engine: validated by the wire schema. */
+export function decisionRequest(body: Record<string, unknown>): DecisionRequest {
+  return parseOrThrow(decisionRequestSchema, body, 'decision');
+}
+
+export const MODERATORS = {
+  quality: { id: 'mod-quality', rev: 1, displayName: 'Quality', roles: ['quality'] },
+  trust: { id: 'mod-trust', rev: 1, displayName: 'Trust & Safety', roles: ['trust_safety'] },
+  admin: { id: 'mod-admin', rev: 1, displayName: 'Admin', roles: ['admin'] },
+} as const satisfies Record<string, Moderator>;

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { startPlatform, type RunningPlatform } from '../../platform/server';
-import { tempDir } from './helpers';
+import { ev, tempDir } from './helpers';
 
 const running: RunningPlatform[] = [];
 const dirs: Array<{ remove(): void }> = [];
@@ -42,10 +42,22 @@ describe('platform server', () => {
     const posted = await fetch(`${p.url}/v1/dev/events`, { method: 'POST', headers: admin, body: JSON.stringify({ events }) });
     expect(await posted.json()).toEqual({ applied: 1, refused: [{ index: 1, reasonCode: 'duplicate_id' }] });
     const log = (await (await fetch(`${p.url}/v1/dev/events?after=0`, { headers: admin })).json()) as { events: unknown[] };
+    // Written in the one canonical format, whatever the log's precision.
     expect(log.events).toEqual([
-      { n: 1, at: '2026-11-02T09:00:00Z', type: 'designer.joined', status: 'applied' },
-      { n: 2, at: '2026-11-02T09:00:00Z', type: 'designer.joined', status: 'refused', reasonCode: 'duplicate_id' },
+      { n: 1, at: '2026-11-02T09:00:00.000Z', type: 'designer.joined', status: 'applied' },
+      { n: 2, at: '2026-11-02T09:00:00.000Z', type: 'designer.joined', status: 'refused', reasonCode: 'duplicate_id' },
     ]);
+  });
+
+  it('says the dev event log has more only when another page exists', async () => {
+    const p = await start({ dev: true, dataset: 'none', clock: '2026-11-02T08:00:00Z' });
+    const events = [ev.designer('2026-11-02T08:00:00.000Z', 'd1'), ev.customer('2026-11-02T08:00:00.000Z', 'c1'), ev.designer('2026-11-02T08:00:00.000Z', 'd2')];
+    const posted = await fetch(`${p.url}/v1/dev/events`, { method: 'POST', headers: admin, body: JSON.stringify({ events }) });
+    expect(posted.status).toBe(200);
+    const page = async (limit: number) => (await (await fetch(`${p.url}/v1/dev/events?after=0&limit=${limit}`, { headers: admin })).json()) as { events: unknown[]; hasMore: boolean };
+    expect(await page(3)).toMatchObject({ hasMore: false });
+    expect((await page(3)).events).toHaveLength(3);
+    expect(await page(2)).toMatchObject({ hasMore: true });
   });
 
   it('sends SSE heartbeats', async () => {

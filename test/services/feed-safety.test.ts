@@ -106,7 +106,7 @@ describe('starting the feed over', () => {
     expect(await cachedDesigners()).toEqual(['dx']);
     await expectKept();
     expect(c.events.some((e) => e.type === 'sync.status' && e.status.progress?.phase === 'resync')).toBe(true);
-    expect(platform.requests).toContain('GET /v1/changes?after=0&limit=1000&feedId=feed-1');
+    expect(platform.requests).toContain('GET /v1/changes?after=0&limit=500&feedId=feed-1');
   });
 
   it('on a new feed id does the same', async () => {

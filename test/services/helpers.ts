@@ -43,7 +43,7 @@ export async function startConsole(platformUrl: string | null, token: string, op
     async call(method, input) {
       const result = await service.call(method, input);
       if (!result.ok) throw new Error(`${method} answered ${result.problem.status}: ${result.problem.detail}`);
-      return result.value as OutputOf<typeof method>;
+      return result.value;
     },
     async problem(method, input) {
       const result = await service.call(method, input);

@@ -77,6 +77,7 @@ export const designer = (id: string, rev = 1) => ({
   joinedAt: '2026-11-01T00:00:00.000Z',
   verification: 'verified',
   accountStatus: 'active',
+  history: [{ at: '2026-11-01T00:00:00.000Z', verification: 'verified', accountStatus: 'active' }],
 });
 
 export const project = (id: string) => ({

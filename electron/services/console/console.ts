@@ -16,7 +16,7 @@ import {
   type Session,
   type Settings,
 } from '../../contract';
-import { AuditRuns } from '../audit/audit-runs';
+import { AuditRuns, type AuditRunner } from '../audit/audit-runs';
 import { acknowledgeConflict, exportDecisions, getDecision, listConflicts, listDecisions } from '../decisions/records';
 import { DecisionRefused, decide, previewBatch, undo, type DecideContext } from '../decisions/decide';
 import { verifyJournal } from '../decisions/journal';
@@ -46,12 +46,16 @@ export interface ConsoleOptions {
   pageSize?: number;
   pollMs?: number;
   fetch?: typeof fetch;
+  /** Where audits run: a worker thread in the host and the app; in-process by default. */
+  auditRunner?: AuditRunner;
 }
 
 export type CallResult<M extends MethodName = MethodName> = { ok: true; value: OutputOf<M> } | { ok: false; problem: ConsoleProblem };
 
 export interface ConsoleService {
   readonly events: EventBus;
+  /** Any method by name (the transports); typed by the contract when the name is known. */
+  call<M extends MethodName>(method: M, input: unknown): Promise<CallResult<M>>;
   call(method: string, input: unknown): Promise<CallResult>;
   /**
    * Signs in directly (the host's --platform and the demo workspace). With `offline: 'resume'`,
@@ -111,7 +115,7 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
   }
 
   function decideContext(w: Workspace): DecideContext {
-    return { ...queryContext(w), write: w.db.write, roles: w.moderator().roles, undoMs: () => settings.get().undoSeconds * 1000, localNow: now };
+    return { ...queryContext(w), write: w.db.write, transaction: (durability, work) => w.db.transaction(durability, work), roles: w.moderator().roles, undoMs: () => settings.get().undoSeconds * 1000, localNow: now };
   }
 
   function session(w: Workspace): Session {
@@ -128,6 +132,31 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
       demo: options.demo === true,
       can: can(moderator.roles),
     };
+  }
+
+  /** Whether the cache holds the whole period an audit asks about, and what it lacks. */
+  function coverage(w: Workspace, to: string): { complete: boolean; missing: string[] } {
+    const status = w.engine.status();
+    const missing: string[] = [];
+    if (status.lastSyncedAt === null) missing.push('The cache has never been synced: it holds nothing of the platform yet.');
+    else if (Date.parse(status.lastSyncedAt) < Date.parse(to)) {
+      missing.push(`The cache was last synced at ${status.lastSyncedAt}: what the platform did after that is not in it.`);
+    }
+    if (status.progress?.phase === 'resync') missing.push('A resync is under way: the cache is being refilled from the start.');
+    if (status.failsafe !== undefined) missing.push(`A sync is waiting for confirmation to delete ${status.failsafe.deletes} records.`);
+    return { complete: missing.length === 0, missing };
+  }
+
+  function auditsFor(w: Workspace): AuditRuns {
+    return new AuditRuns({
+      db: w.db,
+      policy: () => w.policy(),
+      platformNow: () => w.engine.platformNow(),
+      events,
+      log,
+      coverage: (to) => coverage(w, to),
+      ...(options.auditRunner === undefined ? {} : { runner: options.auditRunner }),
+    });
   }
 
   async function closeCurrent(): Promise<void> {
@@ -162,7 +191,7 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
       await closeCurrent();
       const w = await openWorkspace(deps, url, token, moderatorId, meta);
       current = w;
-      audits = new AuditRuns({ db: w.db, policy: () => w.policy(), platformNow: () => w.engine.platformNow(), events, log });
+      audits = auditsFor(w);
       await options.secrets.set(secretKey(url, moderatorId), token);
       settings.setLastWorkspace({ platformUrl: url, moderatorId });
       w.engine.start();
@@ -182,7 +211,7 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
       await closeCurrent();
       const w = await openWorkspace(deps, last.platformUrl, token, last.moderatorId, null);
       current = w;
-      audits = new AuditRuns({ db: w.db, policy: () => w.policy(), platformNow: () => w.engine.platformNow(), events, log });
+      audits = auditsFor(w);
       w.engine.start();
       events.emit({ type: 'session.changed' });
       return true;
@@ -401,7 +430,8 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
 
   return {
     events,
-    call,
+    // The output was just checked against the method's own schema: that is its type.
+    call: call as ConsoleService['call'],
     signIn,
     resume,
     workspace: () => current,

@@ -92,13 +92,6 @@ function ratingSeries(ratings: readonly Rating[]): { overall: Array<{ at: string
   return { overall, byCategory };
 }
 
-/** The designer's verification and status over time (SYNC-API `history`), or today's state alone. */
-function historyOf(designer: Designer): DesignerProfile['history'] {
-  const history: unknown = (designer as { history?: unknown }).history;
-  if (Array.isArray(history)) return history as DesignerProfile['history'];
-  return [{ at: designer.joinedAt, verification: designer.verification, accountStatus: designer.accountStatus, ...(designer.suspendedUntil === undefined ? {} : { suspendedUntil: designer.suspendedUntil }) }];
-}
-
 export function designerBrief(designer: Designer): DesignerBrief {
   return { id: designer.id, handle: designer.handle, displayName: designer.displayName, verification: designer.verification, accountStatus: designer.accountStatus };
 }
@@ -168,7 +161,7 @@ export async function designerProfile(ctx: QueryContext, designerId: string): Pr
   const flagRows: Array<{ data: string }> = await ctx.read('flags').where({ designer_id: designerId }).orderBy('created_at', 'desc').limit(100).select('data');
   return {
     ...card,
-    history: historyOf(designer).slice(-500),
+    history: designer.history.slice(-500),
     ratingSeries: [...series.byCategory].map(([category, points]) => ({ category, points: points.slice(-500) })),
     positiveFeedback: { score: positiveFeedbackScore(clientReviews, ctx.policy(), { asOf: now }), positive: tally.positive, counted: tally.counted, explanation: describeFeedback(tally) },
     privateFeedbackAtRisk: {

@@ -55,17 +55,13 @@ async function pendingOf(ctx: QueryContext, subjectType: 'submission' | 'flag', 
 
 /** The verification that held at a time, from the designer's history (SYNC-API `history`). */
 export function verificationAt(designer: Designer, at: string): Designer['verification'] {
-  const history: unknown = (designer as { history?: unknown }).history;
-  if (!Array.isArray(history)) return designer.verification;
-  let verification = designer.verification;
   const atMs = toMs(at);
-  let found = false;
-  for (const entry of history as Array<{ at: string; verification: Designer['verification'] }>) {
+  let verification: Designer['verification'] | undefined;
+  for (const entry of designer.history) {
     if (toMs(entry.at) > atMs) break;
     verification = entry.verification;
-    found = true;
   }
-  return found ? verification : designer.verification;
+  return verification ?? designer.verification;
 }
 
 /** Why a submission is here, or where it went: the rule core's words with their numbers. */

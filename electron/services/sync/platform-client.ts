@@ -4,7 +4,9 @@
 // again (unauthorised), start the feed over (resync required), or a refusal to show.
 import {
   changesNudgeSchema,
-  changesPageSchema,
+  changesPageFrameSchema,
+  changeSchema,
+  pageOrderIssues,
   claimHeldSchema,
   claimSchema,
   decisionAppliedSchema,
@@ -76,6 +78,8 @@ export interface PlatformClientOptions {
 }
 
 const MB = 1024 * 1024;
+/** Changes validated between two yields to the event loop. */
+const VALIDATE_SLICE = 100;
 const BUDGET = { changes: 128 * MB, small: 2 * MB, asset: 16 * MB } as const;
 
 async function readBody(response: Response, budget: number): Promise<Buffer> {
@@ -151,6 +155,32 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     return parsed.value;
   }
 
+  /**
+   * A page checked with the same schemas as changesPageSchema, a slice of changes at a time with
+   * the event loop let go in between: a thousand entities at once would hold the window's IPC up
+   * for longer than a frame.
+   */
+  async function validPage(value: unknown): Promise<ChangesPage> {
+    const frame = valid(changesPageFrameSchema, value, 'changes page');
+    const changes: Change[] = [];
+    for (let start = 0; start < frame.changes.length; start += VALIDATE_SLICE) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const slice = frame.changes.slice(start, start + VALIDATE_SLICE);
+      for (const [offset, item] of slice.entries()) {
+        const parsed = changeSchema.safeParse(item);
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((i) => ({ path: `changes.${start + offset}.${i.path.map(String).join('.')}`.replace(/\.$/, ''), message: i.message }));
+          throw new PlatformUnreachable(`the platform sent an invalid changes page: ${describeIssues(issues, 3)}`);
+        }
+        changes.push(parsed.data);
+      }
+    }
+    const page = { ...frame, changes };
+    const order = pageOrderIssues(page);
+    if (order.length > 0) throw new PlatformUnreachable(`the platform sent an invalid changes page: ${describeIssues(order.map((i) => ({ path: i.path.join('.'), message: i.message })), 3)}`);
+    return page;
+  }
+
   return {
     baseUrl,
 
@@ -171,7 +201,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         throw new ResyncRequired(problem.type.endsWith(RESYNC_REQUIRED) ? problem.detail : `410: ${problem.detail}`);
       }
       if (status !== 200) throw new PlatformRefusal(status, problemOf(status, body));
-      return valid(changesPageSchema, parseJson(body, 'changes page'), 'changes page');
+      return validPage(parseJson(body, 'changes page'));
     },
 
     async decide(decision) {

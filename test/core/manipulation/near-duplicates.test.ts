@@ -99,7 +99,7 @@ describe('nearDuplicateGroups', () => {
     expect(nearDuplicateGroups([a, b], 0.7).map((g) => g.members)).toEqual([[0, 1]]);
   });
 
-  it('stays fast for a designer with thousands of distinct reviews', () => {
+  it('finds no group among distinct random reviews', () => {
     // mulberry32: a fixed pseudo-random stream, so the test is the same on every run.
     let seed = 7;
     const next = () => {
@@ -109,12 +109,10 @@ describe('nearDuplicateGroups', () => {
       return (x ^ (x >>> 14)) >>> 0;
     };
     const vocabulary = Array.from({ length: 2_000 }, (_, i) => `w${i}`);
-    const sets = Array.from({ length: 5_000 }, () =>
+    // At 5,000 reviews this is a benchmark (bench/detector-worst-case.ts); here, the answer.
+    const sets = Array.from({ length: 500 }, () =>
       wordShingles(Array.from({ length: 30 }, () => vocabulary[next() % vocabulary.length]).join(' '), 3),
     );
-    const started = performance.now();
     expect(nearDuplicateGroups(sets, 0.8)).toEqual([]);
-    // 12.5 million pairwise comparisons would take far longer; prefix filtering compares almost none.
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

@@ -10,6 +10,7 @@ const designer = {
   joinedAt: '2026-11-02T09:00:00.000Z',
   verification: 'verified',
   accountStatus: 'active',
+  history: [{ at: '2026-11-02T09:00:00.000Z', verification: 'verified', accountStatus: 'active' }],
 };
 
 const request = {
@@ -57,10 +58,18 @@ describe('decision request', () => {
     ['an id that is not a UUID', { id: 'not-a-uuid' }, 'id'],
     ['an outcome that does not fit the subject', { outcome: 'approve' }, 'outcome'],
     ['more than 1,000 rating ids', { sanctions: [{ type: 'void_ratings', ratingIds: Array.from({ length: 1001 }, (_, i) => `r${i}`) }] }, 'sanctions.0.ratingIds'],
+    ['a lone surrogate in the id', { id: '0b6f3f7e-8f7a-4f3e-9d7c-2a1b3c4d5e6\ud800' }, 'id'],
+    ['a reason code on a confirmation', { reasonCode: 'false_positive' }, 'reasonCode'],
+    ['sanctions on a dismissal', { outcome: 'dismiss', reasonCode: 'duplicate' }, 'sanctions'],
   ])('refuses %s', (_name, change, path) => {
     const parsed = parseWith(decisionRequestSchema, { ...request, ...change }, 'decision');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.issues[0]?.path).toBe(path);
+  });
+
+  it('reads a decision id in its lowercase form, one key whatever the case', () => {
+    const parsed = parseWith(decisionRequestSchema, { ...request, id: request.id.toUpperCase() }, 'decision');
+    expect(parsed.ok && parsed.value.id).toBe(request.id);
   });
 
   it('refuses a list of millions in one issue, without walking it', () => {

@@ -42,6 +42,9 @@ function expectLongCache(cacheControl: string | null): void {
   const maxAge = /max-age=(\d+)/.exec(value);
   expect(/immutable/.test(value) || Number(maxAge?.[1] ?? 0) >= 86_400, `Cache-Control: ${value}`).toBe(true);
   expect(value).not.toMatch(/no-store|no-cache/);
+  // Served behind a bearer token: never for a shared cache.
+  expect(value).toMatch(/\bprivate\b/);
+  expect(value).not.toMatch(/\bpublic\b/);
 }
 
 describe('GET /v1/assets/{id}', () => {

@@ -99,6 +99,12 @@ describe('claims', () => {
     expectProblem(await claim(platform.api(TOKENS.auditor), id), 403);
   });
 
+  it('refuses a claim outside the moderator’s queue with 403 (claims follow who may decide)', async () => {
+    const scenario = await postFlagScenario(admin, 'claimqueue');
+    expectProblem(await claim(quality, scenario.flagId, 'flag'), 403);
+    expectProblem(await claim(platform.api(TOKENS.trust), await heldId('claimqueue'), 'submission'), 403);
+  });
+
   it("never blocks a decision: another moderator's claim is advice only", async () => {
     const id = await heldId('advice');
     expect((await claim(quality, id)).status).toBe(200);

@@ -15,6 +15,7 @@ import {
   expectOk,
   expectProblem,
   feedLast,
+  iso,
   ms,
   changedEntity,
   parseEntity,
@@ -146,11 +147,28 @@ describe('deciding submissions', () => {
     expect(after.status).toBe('expired');
   });
 
-  it('applies a decision made offline earlier (decidedAt before the platform clock)', async () => {
+  it('applies a decision made offline earlier, recording when it was made (decidedAt before the platform clock)', async () => {
     const submission = await heldSubmission('offline');
-    const body = decision('submission', submission, 'approve', (await serverNow(admin)) - 30 * MINUTE);
-    const answer = expectOk(await decide(admin, body), decisionAppliedSchema);
-    expect(changedEntity(answer.entities, 'submission', submission.id).status).toBe('visible');
+    const madeAt = ms(submission.submittedAt) + 10 * MINUTE;
+    // The console was offline for an hour; the design is still held (released at 7.2 h).
+    await setClock(admin, (await serverNow(admin)) + HOUR);
+    const answer = expectOk(await decide(admin, decision('submission', submission, 'approve', madeAt)), decisionAppliedSchema);
+    const decided = changedEntity(answer.entities, 'submission', submission.id);
+    expect(decided.status).toBe('visible');
+    expect(decided.decision?.at).toBe(iso(madeAt));
+  });
+
+  it("records a decidedAt after the platform's clock as the platform's clock (a console's estimate of platform time drifts)", async () => {
+    const submission = await heldSubmission('ahead');
+    const now = await serverNow(admin);
+    const answer = expectOk(await decide(quality, decision('submission', submission, 'approve', now + 7 * DAY)), decisionAppliedSchema);
+    expect(changedEntity(answer.entities, 'submission', submission.id).decision?.at).toBe(iso(now));
+  });
+
+  it('refuses a decidedAt before the subject existed, changing nothing', async () => {
+    const submission = await heldSubmission('before');
+    await expectRefused(quality, decision('submission', submission, 'approve', ms(submission.submittedAt) - 1), 422);
+    expect((await mirror()).get('submission', submission.id)).toEqual(submission);
   });
 });
 
@@ -255,6 +273,19 @@ describe('invalid decisions (422)', () => {
     await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { statementOfReasons: STATEMENT }), 422);
   });
 
+  it('refuses a reason code on a confirmation rather than store it', async () => {
+    const { flag: f } = await flag('stray');
+    await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { sanctions: [{ type: 'warn' }], statementOfReasons: STATEMENT, reasonCode: 'false_positive' }), 422);
+    expect((await mirror()).get('flag', f.id).status).toBe('open');
+  });
+
+  it('refuses a decision id that is not a UUID', async () => {
+    const submission = await heldSubmission('notuuid');
+    const problem = expectProblem(await decide(quality, { ...decision('submission', submission, 'approve', await serverNow(admin)), id: 'decision-1' }), 422);
+    expect(problem.issues?.map((i) => i.path)).toEqual(['id']);
+    expect((await mirror()).get('submission', submission.id)).toEqual(submission);
+  });
+
   it('refuses a confirmation without a statement of reasons', async () => {
     const { flag: f } = await flag('nostatement');
     await expectRefused(trust, decision('flag', f, 'confirm', await serverNow(admin), { sanctions: [{ type: 'warn' }] }), 422);
@@ -312,6 +343,9 @@ describe('deciding flags', () => {
     const designer = changedEntity(answer.entities, 'designer', scenario.designerId);
     expect(designer.accountStatus).toBe('suspended');
     expect(ms(designer.suspendedUntil ?? 'missing')).toBe(now + 7 * DAY);
+    // The history records the suspension when the platform applied it, after the state it joined with.
+    expect(designer.history.at(-1)).toEqual({ at: iso(now), verification: 'verified', accountStatus: 'suspended', suspendedUntil: iso(now + 7 * DAY) });
+    expect(designer.history[0]).toMatchObject({ at: designer.joinedAt, accountStatus: 'active' });
 
     const m = await mirror();
     expect(m.get('designer', scenario.designerId)).toEqual(designer);

@@ -108,6 +108,15 @@ describe('malformed input changes nothing', () => {
     });
   });
 
+  it.each([
+    ['GET', '/v1/assets/asset-%E0%A4%A'],
+    ['DELETE', '/v1/claims/submission/%ZZ'],
+  ])('answers %s %s, a path segment that is not valid percent-encoding, with a 400 problem', async (method, path) => {
+    const res = await fetch(`${platform.url}${path}`, { method, headers: { authorization: `Bearer ${TOKENS.admin}` } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('refuses an unknown event type, naming it', async () => {
     await changesNothing(async () => {
       const at = new Date((await serverNow(admin)) + MINUTE).toISOString();

@@ -79,7 +79,6 @@ export interface Reply {
   text: string;
   /** The body parsed as JSON, or undefined when it is empty or not JSON. */
   json: unknown;
-  elapsedMs: number;
 }
 
 export interface Client {
@@ -103,7 +102,6 @@ export function client(baseUrl: string, token: string | null): Client {
   async function send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Reply> {
     const all: Record<string, string> = { accept: 'application/json', ...headers };
     if (token !== null) all.authorization = `Bearer ${token}`;
-    const started = performance.now();
     const res = await fetch(baseUrl + path, {
       method,
       headers: all,
@@ -111,7 +109,7 @@ export function client(baseUrl: string, token: string | null): Client {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, text, json: parseJson(text), elapsedMs: performance.now() - started };
+    return { status: res.status, headers: res.headers, text, json: parseJson(text) };
   }
   return {
     get: (path, headers = {}) => send('GET', path, undefined, headers),

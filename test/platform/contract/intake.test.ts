@@ -2,6 +2,7 @@
 // R3 holds, R4 the 48-hour queue, R5 automatic transitions, R8 review publication, and
 // the log's own rules (never back in time; refused events change nothing else).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventLog } from '../../../core';
 import {
   DAY,
   HOUR,
@@ -150,14 +151,22 @@ describe('R4 intake: the 48-hour review queue', () => {
     const customer = uid('revoked-c');
     const project = uid('revoked-p');
     const submission = uid('revoked-s');
-    log.customer(customer).designer(designer, 'verified').wait(MINUTE).verification(designer, 'revoked').wait(MINUTE);
+    log.customer(customer).designer(designer, 'verified').wait(MINUTE);
+    const revokedAt = log.nowMs;
+    log.verification(designer, 'revoked').wait(MINUTE);
     log.project(project, customer, 3 * DAY).wait(HOUR);
     const submittedAt = log.nowMs;
     log.submission(submission, project, designer, 'customer_revision');
     expect((await postEvents(api, log)).refused).toEqual([]);
-    const entity = (await mirror()).get('submission', submission);
+    const m = await mirror();
+    const entity = m.get('submission', submission);
     expect(entity.status).toBe('pending_review');
     expect(ms(entity.reviewDueAt ?? 'missing')).toBe(submittedAt + 48 * HOUR);
+    // An offline audit reads when the designer stopped being verified from its history.
+    expect(m.get('designer', designer).history.map((h) => [ms(h.at), h.verification])).toEqual([
+      [revokedAt - MINUTE, 'verified'],
+      [revokedAt, 'revoked'],
+    ]);
   });
 
   it('keeps an overdue design in pending_review', async () => {
@@ -213,7 +222,10 @@ describe('the event log never goes back in time', () => {
     const second = uid('order-b');
     const log = new Log(now + 2 * HOUR).customer(first);
     log.push({ at: new Date(now + HOUR).toISOString(), type: 'customer.joined', data: { id: second } });
-    expectProblem(await api.post('/v1/dev/events', log.toJSON()), 422);
+    const problem = expectProblem(await api.post('/v1/dev/events', log.toJSON()), 422);
+    // The later event is out of order with the one before it; the clock is not to blame.
+    expect(problem.detail).toMatch(/events\.1\.at: .* earlier than the event before it \(events\.0\.at/);
+    expect(problem.detail).not.toMatch(/platform's clock/);
     expect(await feedLast(api)).toBe(last);
     expect(await serverNow(api)).toBe(now);
   });
@@ -222,6 +234,40 @@ describe('the event log never goes back in time', () => {
     const log = new Log((await serverNow(api)) + 5 * HOUR).customer(uid('clock-c'));
     await postEvents(api, log);
     expect(await serverNow(api)).toBe(log.nowMs);
+  });
+});
+
+describe('times', () => {
+  const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+  /** Every time-valued field (`at`, `…At`, `…Until`) anywhere in a value. */
+  function times(value: unknown, key = ''): string[] {
+    if (Array.isArray(value)) return value.flatMap((v) => times(v));
+    if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => times(v, k));
+    return typeof value === 'string' && /^(at|.*At|.*Until)$/.test(key) ? [value] : [];
+  }
+
+  it('writes every time in one format, with milliseconds, however the log wrote it', async () => {
+    const start = new Date((await serverNow(api)) + HOUR);
+    start.setUTCMinutes(0, 0, 0);
+    const at = (hours: number) => new Date(start.getTime() + hours * HOUR).toISOString().replace('.000Z', 'Z');
+    const [designer, customer, project, submission] = [uid('time-d'), uid('time-c'), uid('time-p'), uid('time-s')];
+    const log: EventLog = {
+      events: [
+        { at: at(0), type: 'customer.joined', data: { id: customer } },
+        { at: at(0), type: 'designer.joined', data: { id: designer, handle: designer, verification: 'unverified' } },
+        { at: at(1), type: 'project.launched', data: { id: project, customerId: customer, category: 'logo', kind: 'contest', endsAt: at(73) } },
+        { at: at(2), type: 'submission.created', data: { id: submission, projectId: project, designerId: designer, kind: 'original' } },
+        { at: at(3), type: 'designer.status_changed', data: { id: designer, accountStatus: 'suspended', suspendedUntil: at(50) } },
+      ],
+    };
+    const result = await postEvents(api, log);
+    expect(result.refused).toEqual([]);
+    const m = await mirror();
+    const written = [m.get('designer', designer), m.get('project', project), m.get('submission', submission), m.get('customer', customer)].flatMap((e) => times(e));
+    expect(written.length).toBeGreaterThanOrEqual(7);
+    for (const time of written) expect(time).toMatch(CANONICAL);
+    expect(m.get('project', project).endsAt).toBe(new Date(Date.parse(at(73))).toISOString());
   });
 });
 

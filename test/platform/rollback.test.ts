@@ -5,30 +5,13 @@
 // SQLite cannot be made to fail on demand here (no full disk, no I/O error to inject), so the
 // failure is simulated by wrapping the real `write` of one store instance to throw once; every
 // other call, before and after, is the real SQLite store.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { DecisionRequest, MarketplaceEvent } from '../../core';
-import { decide, parseDecision } from '../../platform/engine/decisions';
+import type { MarketplaceEvent } from '../../core';
 import { StoreUnavailableError, type Engine } from '../../platform/engine/engine';
 import { startPlatform, type RunningPlatform } from '../../platform/server';
-import type * as StoreModule from '../../platform/store/store';
-import type { Store } from '../../platform/store/store';
-import { ev, openEngine, tempDir, useEngines } from './helpers';
-
-// startPlatform opens its store itself and exposes neither it nor the engine; the real openStore
-// is wrapped only to hand the test the store instance it opened (no hook in the platform).
-const opened = vi.hoisted(() => ({ stores: [] as Store[] }));
-vi.mock('../../platform/store/store', async (importOriginal) => {
-  const real = await importOriginal<typeof StoreModule>();
-  return {
-    ...real,
-    openStore: async (path?: string) => {
-      const store = await real.openStore(path);
-      opened.stores.push(store);
-      return store;
-    },
-  };
-});
+import { openStore, type Store } from '../../platform/store/store';
+import { decisionRequest, ev, MODERATORS, openEngine, tempDir, useEngines } from './helpers';
 
 const { fresh, storePath, track } = useEngines();
 
@@ -55,7 +38,7 @@ function snapshot(engine: Engine) {
     entrants: sorted(world.entrants).map(([id, set]) => [id, [...set].sort()]),
     flagsByDesigner: sorted(world.flagsByDesigner),
     aux: sorted(world.aux),
-    timers: { size: engine.timers.size, next: engine.timers.peek() },
+    timers: { size: world.timers.size, next: world.timers.peek() },
     nowMs: engine.nowMs(),
     eventsRecorded: engine.eventsRecorded,
     lastSeq: engine.lastSeq,
@@ -134,10 +117,8 @@ describe('a failed write of dev events', () => {
   });
 });
 
-const QUALITY = { id: 'mod-quality', rev: 1, displayName: 'Quality', roles: ['quality' as const] };
-
-function decision(): DecisionRequest {
-  const parsed = parseDecision({
+const decision = () =>
+  decisionRequest({
     id: '0b6c7d4e-2f3a-4b5c-9d8e-7f6a5b4c3d2e',
     subjectType: 'submission',
     subjectId: 's2',
@@ -145,9 +126,6 @@ function decision(): DecisionRequest {
     outcome: 'approve',
     decidedAt: '2026-11-02T11:45:00.000Z',
   });
-  if (!parsed.ok) throw new Error(parsed.answer.body);
-  return parsed.value;
-}
 
 describe('a decision whose write failed', () => {
   it('was not applied; the same decision after the store recovers is applied once', async () => {
@@ -157,18 +135,18 @@ describe('a decision whose write failed', () => {
     const seq = store.lastSeq;
 
     failNextWrite(store);
-    await expect(decide(engine, QUALITY, decision())).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(engine.decide(MODERATORS.quality.id, decision())).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(engine.world.tables.submission.get('s2')).toMatchObject({ status: 'pending_review', rev: 1 });
     expect(await store.decision(decision().id)).toBeUndefined();
     expect(store.lastSeq).toBe(seq);
     const onDisk = (await store.feedRows(0, 5000)).find((row) => row.type === 'submission' && row.id === 's2');
     expect(JSON.parse(onDisk?.data ?? 'null')).toMatchObject({ status: 'pending_review', rev: 1 });
 
-    const retried = await decide(engine, QUALITY, decision());
-    expect(retried.status).toBe(200);
+    const retried = await engine.decide(MODERATORS.quality.id, decision());
+    expect(retried.kind).toBe('applied');
     // Approved during the launch window, so R4 schedules it.
     expect(engine.world.tables.submission.get('s2')).toMatchObject({ status: 'scheduled', rev: 2, decision: { decisionId: decision().id } });
-    expect(await decide(engine, QUALITY, decision())).toEqual(retried);
+    expect(await engine.decide(MODERATORS.quality.id, decision())).toEqual(retried);
     expect(engine.world.tables.submission.get('s2')?.rev).toBe(2);
 
     const restarted = track(await openEngine(path));
@@ -189,10 +167,9 @@ describe('over HTTP', () => {
     const dir = tempDir();
     dirs.push(dir);
     const path = join(dir.dir, 'p.sqlite');
-    const platform = await startPlatform({ storePath: path, dev: true, dataset: 'none', clock: '2026-11-02T08:00:00Z', log: () => undefined });
+    const store = await openStore(path);
+    const platform = await startPlatform({ store, dev: true, dataset: 'none', clock: '2026-11-02T08:00:00Z', log: () => undefined });
     running.push(platform);
-    const store = opened.stores.find((s) => s.path === path);
-    if (store === undefined) throw new Error('the platform did not open its store through openStore');
     const auth = { authorization: 'Bearer dev-admin', 'content-type': 'application/json' };
     const post = (events: MarketplaceEvent[]) => fetch(`${platform.url}/v1/dev/events`, { method: 'POST', headers: auth, body: JSON.stringify({ events }) });
     const last = async () => ((await (await fetch(`${platform.url}/v1/changes?after=0`, { headers: auth })).json()) as { last: number }).last;
