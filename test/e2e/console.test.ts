@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Mirror } from '../platform/contract/helpers';
 import { waitFor } from '../services/helpers';
-import { axeProblems, hasChromium, launchChromium, newPage, rendererBuilt, screenshot, startE2EPlatform, startHost, stopAllHosts, tempDir, type AxeFinding, type E2EHost, type E2EPlatform } from './harness';
+import { COLOUR_RULES, axeProblems, hasChromium, launchChromium, newPage, rendererBuilt, screenshot, startE2EPlatform, startHost, stopAllHosts, tempDir, type AxeFinding, type E2EHost, type E2EPlatform } from './harness';
 import { seedHeld, seedPending } from './seed';
 
 const ready = hasChromium && rendererBuilt;
@@ -202,7 +202,7 @@ describe.skipIf(!ready)('the console in Chromium', () => {
         }
         await ready(page);
         await page.waitForTimeout(400);
-        for (const v of await axeProblems(page)) found.push({ ...v, screen: `${name}-${theme}` });
+        for (const v of await axeProblems(page, theme === 'dark' ? COLOUR_RULES : undefined)) found.push({ ...v, screen: `${name}-${theme}` });
         await screenshot(page, `${name}-${theme}`);
       };
       const heading = (name: string | RegExp) => (p: Page) => p.getByRole('heading', { level: 1, name }).waitFor({ timeout: 30_000 });
@@ -248,7 +248,7 @@ describe.skipIf(!ready)('the console in Chromium', () => {
       await out.page.goto(signedOut.link);
       await out.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 30_000 });
       await out.page.waitForTimeout(300);
-      for (const v of await axeProblems(out.page)) found.push({ ...v, screen: `sign-in-${theme}` });
+      for (const v of await axeProblems(out.page, theme === 'dark' ? COLOUR_RULES : undefined)) found.push({ ...v, screen: `sign-in-${theme}` });
       await screenshot(out.page, `sign-in-${theme}`);
       await out.page.context().close();
     }

@@ -81,34 +81,37 @@ export function ConflictsScreen() {
   useScreenFocus(heading);
   return (
     <Box p="lg" style={{ overflowY: 'auto', height: '100%' }}>
-      <Group justify="space-between" mb="md">
-        <Group gap="sm" align="baseline">
-          <Title order={1} ref={heading} tabIndex={-1} style={{ outline: 'none' }} data-screen-title>
-            Conflicts
-          </Title>
-          {conflicts.data !== undefined && (
-            <Text size="sm" c="dimmed">
-              {countOf(conflicts.data.total, 'decision')} to look at
-            </Text>
-          )}
+      {/* One column: the switch lines up with the cards' right edge. */}
+      <Box maw={900}>
+        <Group justify="space-between" mb="md">
+          <Group gap="sm" align="baseline">
+            <Title order={1} ref={heading} tabIndex={-1} style={{ outline: 'none' }} data-screen-title>
+              Conflicts
+            </Title>
+            {conflicts.data !== undefined && (
+              <Text size="sm" c="dimmed">
+                {countOf(conflicts.data.total, 'decision')} to look at
+              </Text>
+            )}
+          </Group>
+          <Switch label="Show the ones already seen" checked={showSeen} onChange={(e) => setShowSeen(e.currentTarget.checked)} />
         </Group>
-        <Switch label="Show the ones already seen" checked={showSeen} onChange={(e) => setShowSeen(e.currentTarget.checked)} />
-      </Group>
-      {conflicts.isPending ? (
-        <LoadingState />
-      ) : conflicts.isError ? (
-        <ErrorState error={conflicts.error} onRetry={() => void conflicts.refetch()} />
-      ) : conflicts.data.items.length === 0 ? (
-        <EmptyState title="No conflicts" icon={<IconCircleCheck size={24} stroke={1.5} />}>
-          Every decision made here reached the platform as it was made. When someone decides an item first, it shows here with what they decided.
-        </EmptyState>
-      ) : (
-        <Stack gap="sm" maw={900}>
-          {conflicts.data.items.map((c) => (
-            <ConflictCard key={c.decisionId} conflict={c} focused={c.decisionId === focus} />
-          ))}
-        </Stack>
-      )}
+        {conflicts.isPending ? (
+          <LoadingState />
+        ) : conflicts.isError ? (
+          <ErrorState error={conflicts.error} onRetry={() => void conflicts.refetch()} />
+        ) : conflicts.data.items.length === 0 ? (
+          <EmptyState title="No conflicts" icon={<IconCircleCheck size={24} stroke={1.5} />}>
+            Every decision made here reached the platform as it was made. When someone decides an item first, it shows here with what they decided.
+          </EmptyState>
+        ) : (
+          <Stack gap="sm">
+            {conflicts.data.items.map((c) => (
+              <ConflictCard key={c.decisionId} conflict={c} focused={c.decisionId === focus} />
+            ))}
+          </Stack>
+        )}
+      </Box>
     </Box>
   );
 }

@@ -84,8 +84,9 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
         {outcome === 'reject' && (
           <Radio.Group label="Reason" value={reasonCode ?? null} onChange={setReasonCode} withAsterisk>
             <Stack gap={6} mt={6}>
-              {REJECT_REASON_CHOICES.map((r) => (
-                <Radio key={r.code} value={r.code} label={<Group gap={8} wrap="nowrap"><Kbd size="xs">{r.key}</Kbd><span>{r.title}</span></Group>} />
+              {REJECT_REASON_CHOICES.map((r, i) => (
+                // Focus starts on the first reason (Mantine's trap would pick the close button).
+                <Radio key={r.code} value={r.code} data-autofocus={i === 0 || undefined} label={<Group gap={8} wrap="nowrap"><Kbd size="xs">{r.key}</Kbd><span>{r.title}</span></Group>} />
               ))}
             </Stack>
           </Radio.Group>
@@ -152,7 +153,7 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
             <Button variant="default" onClick={onClose} rightSection={<Kbd size="xs">Esc</Kbd>}>
               Cancel
             </Button>
-            <Button color={outcome === 'reject' ? 'red' : undefined} onClick={() => void submit()} loading={busy} disabled={missing !== null} rightSection={<Kbd size="xs">⏎</Kbd>}>
+            <Button color={outcome === 'reject' ? 'red' : undefined} data-autofocus={outcome === 'approve' || undefined} onClick={() => void submit()} loading={busy} disabled={missing !== null} rightSection={<Kbd size="xs">⏎</Kbd>}>
               {verb} {countOf(subjectIds.length, 'design')}
             </Button>
           </Group>

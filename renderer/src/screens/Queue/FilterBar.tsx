@@ -37,7 +37,8 @@ function without<K extends keyof QueueFilter>(filter: QueueFilter, key: K): Queu
 function FilterChip({ label, onRemove }: { label: string; onRemove: () => void }) {
   return (
     <Button variant="light" size="sm" radius="xl" rightSection={<IconX size={14} aria-hidden />} onClick={onRemove} aria-label={`${label} — remove this filter`} maw={320}>
-      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{label}</span>
+      {/* Its own line height: the button's is 1, and overflow would clip an underscore. */}
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', lineHeight: 1.5 }}>{label}</span>
     </Button>
   );
 }

@@ -187,14 +187,14 @@ export function QueueTable(props: QueueTableProps) {
       const active = c.sort !== undefined && view.sort === c.sort;
       const ariaSort = active ? (view.order === 'asc' ? 'ascending' : 'descending') : c.sort === undefined ? undefined : 'none';
       return (
-        <div key={c.id} role="columnheader" aria-sort={ariaSort} style={{ padding: '0 8px' }}>
+        <div key={c.id} role="columnheader" aria-sort={ariaSort} style={{ padding: '0 8px', display: 'flex', alignItems: 'center', height: '100%', minWidth: 0 }}>
           {c.sort === undefined ? (
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase" lh="16px" truncate>
               {c.title}
             </Text>
           ) : (
-            <UnstyledButton onClick={() => c.sort !== undefined && props.onSort(c.sort)} aria-label={`Sort by ${c.title.toLowerCase()}`}>
-              <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+            <UnstyledButton onClick={() => c.sort !== undefined && props.onSort(c.sort)} aria-label={`Sort by ${c.title.toLowerCase()}`} style={{ display: 'flex' }}>
+              <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase" lh="16px" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
                 {c.title}
                 {active && (view.order === 'asc' ? <IconArrowUp size={12} /> : <IconArrowDown size={12} />)}
               </Text>

@@ -5,7 +5,7 @@ import { IconEye } from '@tabler/icons-react';
 import { CATEGORIES } from '../../../../core';
 import type { Looker, Queue, SubmissionRow } from '../../../../electron/contract';
 import { ratingWords } from '../../features/time/words';
-import { LINK_COLOR } from '../../theme';
+import { LINK_COLOR, STATUS_COLORS } from '../../theme';
 import { Ago, DueIn, ReleasesIn } from '../../ui/time';
 import { Thumb } from './Thumb';
 
@@ -72,7 +72,8 @@ const designerVerified: Column = {
   cell: (row, ctx) => (
     <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
       {designer.cell(row, ctx)}
-      <Badge size="xs" variant="outline" color={row.designer.verification === 'revoked' ? 'red' : 'gray'} style={{ flexShrink: 0 }}>
+      {/* Quiet: in this queue nearly every designer is unverified (R4); revoked stands out. */}
+      <Badge size="xs" variant="light" color={row.designer.verification === 'revoked' ? 'red' : 'gray'} c={row.designer.verification === 'revoked' ? STATUS_COLORS.problem : 'dimmed'} style={{ flexShrink: 0 }}>
         {VERIFICATION_WORDS[row.designer.verification] ?? row.designer.verification}
       </Badge>
     </Group>
