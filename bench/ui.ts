@@ -95,9 +95,14 @@ const untilInPage = (page: Page, start: string, done: string): Promise<number> =
       const t0 = performance.now();
       ${start};
       const tick = () => {
-        if (${done}) resolve(performance.now() - t0);
-        else if (performance.now() - t0 > 60000) reject(new Error('not done within 60 s'));
-        else requestAnimationFrame(tick);
+        // An error thrown in a frame callback would leave the promise pending for ever.
+        try {
+          if (${done}) resolve(performance.now() - t0);
+          else if (performance.now() - t0 > 60000) reject(new Error('not done within 60 s'));
+          else requestAnimationFrame(tick);
+        } catch (e) {
+          reject(new Error(String(e) + ' — the page shows: ' + (document.querySelector('main')?.textContent ?? document.body.textContent ?? '').slice(0, 400)));
+        }
       };
       requestAnimationFrame(tick);
     })`,
@@ -135,6 +140,8 @@ export async function benchUi(): Promise<UiFigures> {
       await page.waitForTimeout(500);
     }
     const syncSeconds = (performance.now() - started) / 1000;
+    const phase = (name: string) => console.error(`ui bench: ${name}`);
+    phase(`first sync done in ${syncSeconds.toFixed(1)} s; first render`);
 
     const firstRow = `document.querySelector('[role="grid"] [aria-rowindex="2"][data-row-id]') !== null`;
     const firstRender: number[] = [];
@@ -143,9 +150,12 @@ export async function benchUi(): Promise<UiFigures> {
       await page.goto('about:blank');
       await page.goto(`${new URL(running.link).origin}/#/queues/held`);
       // performance.now() counts from the navigation's start.
-      firstRender.push(await numberFrom(page, `new Promise((resolve) => { const tick = () => (${firstRow} ? resolve(performance.now()) : requestAnimationFrame(tick)); tick(); })`));
+      firstRender.push(
+        await numberFrom(page, `new Promise((resolve, reject) => { const tick = () => (${firstRow} ? resolve(performance.now()) : performance.now() > 60000 ? reject(new Error('no first row within 60 s')) : requestAnimationFrame(tick)); tick(); })`),
+      );
     }
 
+    phase('new views');
     const viewSwitch: number[] = [];
     for (const search of ['sort=arrived', 'order=desc', 'sort=arrived&order=desc', 'minAge=1', '']) {
       await go(page, '/settings');
@@ -153,6 +163,7 @@ export async function benchUi(): Promise<UiFigures> {
       viewSwitch.push(await untilInPage(page, `window.location.hash = '/queues/held${search === '' ? '' : `?${search}`}';`, firstRow));
     }
 
+    phase('scrolling');
     // Scrolling: 300 frames, 240 px per frame (six rows), measuring the time between frames.
     await go(page, '/queues/held');
     await page.waitForSelector('[role="grid"] [aria-rowindex="2"][data-row-id]');
@@ -174,6 +185,7 @@ export async function benchUi(): Promise<UiFigures> {
     })`);
     const scrollFrames = Array.isArray(frames) ? frames.filter((f): f is number => typeof f === 'number') : [];
 
+    phase('jumps');
     // Jumps: far into the queue, until the rows there are filled (a page fetched by offset).
     const jumpFill: number[] = [];
     for (const fraction of [0.9, 0.25, 0.6, 0.05, 0.99]) {
@@ -186,9 +198,10 @@ export async function benchUi(): Promise<UiFigures> {
       );
     }
 
+    phase('decisions');
     // Decide and next: open the head of the queue, then approve with A, DECISIONS times.
-    await go(page, '/settings');
-    await go(page, '/queues/held');
+    // The queue comes back where it was left (near the end, after the jumps): scroll to the top.
+    await page.evaluate(`document.querySelector('[role="grid"]').scrollTop = 0`);
     await page.waitForSelector('[role="grid"] [aria-rowindex="2"][data-row-id]');
     const head = await page.getAttribute('[role="grid"] [aria-rowindex="2"]', 'data-row-id');
     await go(page, `/queues/held/${head ?? ''}`);
