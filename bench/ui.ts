@@ -250,4 +250,8 @@ export function printUi(f: UiFigures): void {
   row('decision (A) → next item on screen', f.decideToNext);
   const slow = f.scrollFrames.filter((t) => t > 1000 / 60 + 1).length;
   console.log(`\n- frames over 17.7 ms while scrolling: ${slow} of ${f.scrollFrames.length}`);
+  // Ratios to the aims of issue 12 (under 1 means the aim is met).
+  console.log(`- decision → next item, p95 / 100 ms aim: ${(pct(f.decideToNext, 95) / 100).toFixed(2)}`);
+  console.log(`- first render of the queue (page load), p95 / 1 s aim: ${(pct(f.firstRender, 95) / 1000).toFixed(2)}`);
+  console.log(`- scrolling frame time, p50 / 16.7 ms (60 frames a second): ${(pct(f.scrollFrames, 50) / (1000 / 60)).toFixed(2)}`);
 }
