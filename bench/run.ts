@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark of the project, printed as Markdown (figures and ratios).
 // `npm run bench -- ratings intake` runs only the parts named (ratings, intake, detectors,
-// quality, truth, platform, console). Record the output in
+// quality, truth, platform, console, ui). Record the output in
 // BENCHMARKS.md with the command and the machine.
 import { cpus, totalmem } from 'node:os';
 import { benchDetectors, benchIntake, benchStarRatings } from './core';
@@ -10,8 +10,9 @@ import { benchWorstCases } from './detector-worst-case';
 import { peakHeapMb, printFigures, printRatio } from './lib';
 import { benchPlatform } from './platform';
 import { benchConsole } from './console';
+import { benchUi, printUi } from './ui';
 
-const PARTS = ['ratings', 'intake', 'detectors', 'quality', 'truth', 'platform', 'console'] as const;
+const PARTS = ['ratings', 'intake', 'detectors', 'quality', 'truth', 'platform', 'console', 'ui'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -53,3 +54,5 @@ if (wants('console')) {
   console.log('\n## The console’s Node side (first sync, event loop, queues at 2 million, SSE, outbox)\n');
   console.log(await benchConsole());
 }
+
+if (wants('ui')) printUi(await benchUi());

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Mirror } from '../platform/contract/helpers';
 import { waitFor } from '../services/helpers';
-import { hasChromium, launchChromium, newPage, rendererBuilt, startE2EPlatform, startHost, stopAllHosts, tempDir, type E2EHost, type E2EPlatform } from './harness';
+import { COLOUR_RULES, axeProblems, hasChromium, launchChromium, newPage, rendererBuilt, screenshot, startE2EPlatform, startHost, stopAllHosts, tempDir, type AxeFinding, type E2EHost, type E2EPlatform } from './harness';
 import { seedHeld, seedPending } from './seed';
 
 const ready = hasChromium && rendererBuilt;
@@ -118,6 +118,7 @@ describe.skipIf(!ready)('the console in Chromium', () => {
       await page.keyboard.press('a');
       await page.getByTestId('link-state').filter({ hasText: 'Offline — 1 decision waits and will be sent when the platform is back' }).waitFor({ timeout: 30_000 });
       await page.getByText(/saved here; it waits in the outbox/).waitFor({ timeout: 30_000 });
+      await screenshot(page, 'offline-light');
     } finally {
       await platform.restart();
     }
@@ -178,4 +179,82 @@ describe.skipIf(!ready)('the console in Chromium', () => {
     await page.context().close();
     await host.stop();
   }, 240_000);
+
+  it('every screen, light and dark: no serious or critical axe violation, and a screenshot', async () => {
+    const held = await seedHeld(platform.admin, 'tour', 4);
+    // The admin's workspace of the conflict scenario (if it ran): its conflict list is not empty.
+    const host = await startHost({ platformUrl: platform.url, platformToken: 'dev-admin', dataDir: `${dir.path}/second`, undoSeconds: 5 });
+    const signedOut = await startHost({ platformUrl: platform.url, platformToken: 'not-a-token', dataDir: `${dir.path}/signed-out`, undoSeconds: 5 });
+    const found: (AxeFinding & { screen: string })[] = [];
+    await waitFor('the tour’s items in the cache', async () => (await host.api.queues.page({ queue: 'held', filter: { designerId: held.designerId } })).total === 4, 60_000, 500);
+    const firstHeld = held.submissionIds[0] ?? '';
+
+    for (const theme of ['light', 'dark'] as const) {
+      await host.api.settings.set({ theme });
+      const { page, errors } = await newPage(browser, theme);
+      await page.goto(host.link);
+      await page.waitForSelector('[data-testid="link-state"]', { timeout: 30_000 });
+      const visit = async (name: string, route: string | null, ready: (p: Page) => Promise<unknown>) => {
+        if (route !== null) {
+          await page.evaluate((hash) => {
+            window.location.hash = hash;
+          }, route);
+        }
+        await ready(page);
+        await page.waitForTimeout(400);
+        for (const v of await axeProblems(page, theme === 'dark' ? COLOUR_RULES : undefined)) found.push({ ...v, screen: `${name}-${theme}` });
+        await screenshot(page, `${name}-${theme}`);
+      };
+      const heading = (name: string | RegExp) => (p: Page) => p.getByRole('heading', { level: 1, name }).waitFor({ timeout: 30_000 });
+
+      await visit('held', '/queues/held', (p) => p.waitForSelector('[role="row"][aria-selected="true"]', { timeout: 30_000 }));
+      await visit('review', '/queues/review', (p) => p.waitForSelector('[role="row"][aria-selected="true"]', { timeout: 30_000 }));
+      await visit('item', `/queues/held/${firstHeld}`, (p) => p.getByTestId('why').waitFor({ timeout: 30_000 }));
+      await page.keyboard.press('r');
+      await page.keyboard.press('2');
+      await visit('item-rejecting', null, (p) => p.getByText('Reject: does not answer the brief').waitFor());
+      await visit('batch', `/queues/held?designer=${held.designerId}`, async (p) => {
+        await p.waitForSelector(`[role="row"][aria-selected="true"][data-row-id="${firstHeld}"]`, { timeout: 30_000 });
+        await p.keyboard.press('x');
+        await p.keyboard.press('j');
+        await p.keyboard.press('Shift+X');
+        await p.keyboard.press('Shift+R');
+        await p.getByRole('dialog').getByText('What will change').waitFor();
+        await p.getByRole('dialog').getByRole('cell', { name: 'Rejected' }).first().waitFor({ timeout: 30_000 });
+      });
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.keyboard.press('Escape');
+      await visit('palette', null, async (p) => {
+        await p.keyboard.press('Control+K');
+        await p.getByRole('textbox', { name: 'Search or jump' }).fill('48');
+        await p.getByText('48-hour reviews').first().waitFor();
+      });
+      await page.keyboard.press('Escape');
+      await visit('shortcuts', null, async (p) => {
+        await p.getByRole('dialog').waitFor({ state: 'detached' });
+        await p.keyboard.press('Shift+?');
+        await p.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      });
+      await page.keyboard.press('Escape');
+      await visit('conflicts', '/conflicts', heading('Conflicts'));
+      await visit('settings', '/settings', heading('Settings'));
+      await visit('not-found', '/no/such/screen', (p) => p.getByText('This screen does not exist').waitFor());
+      expect(errors).toEqual([]);
+      await page.context().close();
+
+      await signedOut.api.settings.set({ theme });
+      const out = await newPage(browser, theme);
+      await out.page.goto(signedOut.link);
+      await out.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 30_000 });
+      await out.page.waitForTimeout(300);
+      for (const v of await axeProblems(out.page, theme === 'dark' ? COLOUR_RULES : undefined)) found.push({ ...v, screen: `sign-in-${theme}` });
+      await screenshot(out.page, `sign-in-${theme}`);
+      await out.page.context().close();
+    }
+    await host.api.settings.set({ theme: 'light' });
+    await host.stop();
+    await signedOut.stop();
+    expect(found).toEqual([]);
+  }, 600_000);
 });

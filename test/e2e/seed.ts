@@ -9,19 +9,48 @@ export interface HeldBatch {
   submissionIds: string[];
 }
 
+// Names people would have, so the screenshots read like a real marketplace; ids stay unique.
+const PEOPLE = [
+  ['mira', 'Mira Okafor'],
+  ['jonas', 'Jonas Lindqvist'],
+  ['amara', 'Amara Nwosu'],
+  ['teo', 'Teodora Ilić'],
+] as const;
+const PROJECTS = ['Logo for Northwind Coffee', 'Wordmark for Kestrel Bikes', 'Logo for Lumen Yoga', 'Brand mark for Harbor & Pine'] as const;
+const CUSTOMERS = ['Northwind Coffee', 'Kestrel Bikes', 'Lumen Yoga', 'Harbor & Pine'] as const;
+let named = 0;
+
+function customerJoined(log: Log, id: string): void {
+  log.push({ at: log.now, type: 'customer.joined', data: { id, displayName: CUSTOMERS[named % CUSTOMERS.length] ?? CUSTOMERS[0] } });
+}
+
+function designerJoined(log: Log, id: string, verification: 'verified' | 'unverified'): void {
+  const [handle, name] = PEOPLE[named % PEOPLE.length] ?? PEOPLE[0];
+  log.push({ at: log.now, type: 'designer.joined', data: { id, handle: `${handle}_${id.slice(-4)}`, displayName: name, country: 'PT', verification } });
+}
+
+function projectLaunched(log: Log, id: string, customerId: string, durationMs: number): void {
+  const title = PROJECTS[named % PROJECTS.length] ?? PROJECTS[0];
+  log.push({ at: log.now, type: 'project.launched', data: { id, customerId, title, category: 'logo', kind: 'contest', endsAt: new Date(log.nowMs + durationMs).toISOString() } });
+}
+
 /** A verified designer rated 1 star in logos submits `n` logos to a fresh 3-day contest: all held (R3). */
 export async function seedHeld(admin: Client, prefix: string, n: number): Promise<HeldBatch> {
   const log = new Log((await serverNow(admin)) + MINUTE);
+  named += 1;
   const designerId = uid(`${prefix}-d`);
   const customerId = uid(`${prefix}-c`);
   const earlier = uid(`${prefix}-p0`);
   const rated = uid(`${prefix}-s0`);
-  log.customer(customerId).designer(designerId, 'verified').wait(MINUTE);
+  customerJoined(log, customerId);
+  designerJoined(log, designerId, 'verified');
+  log.wait(MINUTE);
   log.project(earlier, customerId, 10 * DAY).wait(MINUTE);
   log.submission(rated, earlier, designerId).wait(MINUTE);
   log.rating(rated, 1).wait(MINUTE);
   const projectId = uid(`${prefix}-p`);
-  log.project(projectId, customerId, 3 * DAY).wait(10 * MINUTE);
+  projectLaunched(log, projectId, customerId, 3 * DAY);
+  log.wait(10 * MINUTE);
   const submissionIds: string[] = [];
   for (let i = 1; i <= n; i += 1) {
     const id = `${projectId}-s${i}`;
@@ -42,12 +71,16 @@ export interface PendingOne {
 /** An unverified designer's design, one hour into a 3-day contest's 7.2-hour launch window (R4). */
 export async function seedPending(admin: Client, prefix: string): Promise<PendingOne> {
   const log = new Log((await serverNow(admin)) + MINUTE);
+  named += 1;
   const designerId = uid(`${prefix}-d`);
   const customerId = uid(`${prefix}-c`);
   const projectId = uid(`${prefix}-p`);
   const submissionId = uid(`${prefix}-s`);
-  log.customer(customerId).designer(designerId, 'unverified').wait(MINUTE);
-  log.project(projectId, customerId, 3 * DAY).wait(HOUR);
+  customerJoined(log, customerId);
+  designerJoined(log, designerId, 'unverified');
+  log.wait(MINUTE);
+  projectLaunched(log, projectId, customerId, 3 * DAY);
+  log.wait(HOUR);
   log.submission(submissionId, projectId, designerId);
   const result = await postEvents(admin, log);
   if (result.refused.length > 0) throw new Error(`seedPending: refused ${JSON.stringify(result.refused)}`);

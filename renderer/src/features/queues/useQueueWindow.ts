@@ -1,7 +1,7 @@
 // A window onto a queue of any length: the table asks for the rows it shows, we fetch the pages
 // that hold them (by offset, so a jump to row 80,000 costs one page) and keep them in the query
 // cache, where events mark them stale and the shown ones refetch.
-import { useQueries, type QueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ConsoleApi, Queue, QueueRow } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { queryKeys, type QueueView } from '../queryKeys';
@@ -37,8 +37,23 @@ export interface QueueWindow {
   version: number;
 }
 
+/** The total of the newest page of this view already in the cache, whichever page it is. */
+function cachedTotal(client: QueryClient, queue: Queue, view: QueueView): number | undefined {
+  let total: number | undefined;
+  let at = -1;
+  for (const [key, data] of client.getQueriesData<Page>({ queryKey: ['queues', 'page', queue, view, PAGE_SIZE] })) {
+    const updatedAt = client.getQueryState(key)?.dataUpdatedAt ?? 0;
+    if (data !== undefined && updatedAt > at) {
+      total = data.total;
+      at = updatedAt;
+    }
+  }
+  return total;
+}
+
 export function useQueueWindow(queue: Queue, view: QueueView, range: { start: number; end: number }): QueueWindow {
   const api = useApi();
+  const client = useQueryClient();
   const first = Math.max(0, Math.floor(range.start / PAGE_SIZE));
   const last = Math.max(first, Math.floor(Math.max(range.start, range.end) / PAGE_SIZE));
   const indexes: number[] = [];
@@ -58,7 +73,9 @@ export function useQueueWindow(queue: Queue, view: QueueView, range: { start: nu
   }
   const pages = results.map((r) => r.data);
   const error = results.find((r) => r.error !== null)?.error ?? null;
-  const total = newest?.total;
+  // A jump far into the queue asks for pages not fetched yet: the total of pages fetched before
+  // keeps the table (and its scroll place) on screen, with skeleton rows while they load.
+  const total = newest?.total ?? cachedTotal(client, queue, view);
 
   // A row beyond the total (a page that shrank since) is gone, not stale.
   const row = (index: number) => {
@@ -66,7 +83,7 @@ export function useQueueWindow(queue: Queue, view: QueueView, range: { start: nu
     return pages[Math.floor(index / PAGE_SIZE) - first]?.items[index % PAGE_SIZE];
   };
 
-  return { total, row, loading: newest === undefined && error === null, error, version };
+  return { total, row, loading: total === undefined && error === null, error, version };
 }
 
 /** The row after `id` in a view, from the cached pages (fetching the next page if needed). */

@@ -14,6 +14,7 @@ import { useHashSearch } from '../../routing/hashLocation';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { statusWord } from '../../ui/status';
 import { useScreenFocus } from '../Shell/useScreenFocus';
+import { STATUS_COLORS } from '../../theme';
 
 function ConflictCard({ conflict, focused }: { conflict: Conflict; focused: boolean }) {
   const now = usePlatformNow();
@@ -63,7 +64,7 @@ function ConflictCard({ conflict, focused }: { conflict: Conflict; focused: bool
         )}
       </Group>
       {acknowledge.isError && (
-        <Text size="sm" c="red.8" mt="xs">
+        <Text size="sm" c={STATUS_COLORS.problem} mt="xs">
           {describeError(acknowledge.error)}
         </Text>
       )}
@@ -80,34 +81,37 @@ export function ConflictsScreen() {
   useScreenFocus(heading);
   return (
     <Box p="lg" style={{ overflowY: 'auto', height: '100%' }}>
-      <Group justify="space-between" mb="md">
-        <Group gap="sm" align="baseline">
-          <Title order={1} ref={heading} tabIndex={-1} style={{ outline: 'none' }} data-screen-title>
-            Conflicts
-          </Title>
-          {conflicts.data !== undefined && (
-            <Text size="sm" c="dimmed">
-              {countOf(conflicts.data.total, 'decision')} to look at
-            </Text>
-          )}
+      {/* One column: the switch lines up with the cards' right edge. */}
+      <Box maw={900}>
+        <Group justify="space-between" mb="md">
+          <Group gap="sm" align="baseline">
+            <Title order={1} ref={heading} tabIndex={-1} style={{ outline: 'none' }} data-screen-title>
+              Conflicts
+            </Title>
+            {conflicts.data !== undefined && (
+              <Text size="sm" c="dimmed">
+                {countOf(conflicts.data.total, 'decision')} to look at
+              </Text>
+            )}
+          </Group>
+          <Switch label="Show the ones already seen" checked={showSeen} onChange={(e) => setShowSeen(e.currentTarget.checked)} />
         </Group>
-        <Switch label="Show the ones already seen" checked={showSeen} onChange={(e) => setShowSeen(e.currentTarget.checked)} />
-      </Group>
-      {conflicts.isPending ? (
-        <LoadingState />
-      ) : conflicts.isError ? (
-        <ErrorState error={conflicts.error} onRetry={() => void conflicts.refetch()} />
-      ) : conflicts.data.items.length === 0 ? (
-        <EmptyState title="No conflicts" icon={<IconCircleCheck size={24} stroke={1.5} />}>
-          Every decision made here reached the platform as it was made. When someone decides an item first, it shows here with what they decided.
-        </EmptyState>
-      ) : (
-        <Stack gap="sm" maw={900}>
-          {conflicts.data.items.map((c) => (
-            <ConflictCard key={c.decisionId} conflict={c} focused={c.decisionId === focus} />
-          ))}
-        </Stack>
-      )}
+        {conflicts.isPending ? (
+          <LoadingState />
+        ) : conflicts.isError ? (
+          <ErrorState error={conflicts.error} onRetry={() => void conflicts.refetch()} />
+        ) : conflicts.data.items.length === 0 ? (
+          <EmptyState title="No conflicts" icon={<IconCircleCheck size={24} stroke={1.5} />}>
+            Every decision made here reached the platform as it was made. When someone decides an item first, it shows here with what they decided.
+          </EmptyState>
+        ) : (
+          <Stack gap="sm">
+            {conflicts.data.items.map((c) => (
+              <ConflictCard key={c.decisionId} conflict={c} focused={c.decisionId === focus} />
+            ))}
+          </Stack>
+        )}
+      </Box>
     </Box>
   );
 }

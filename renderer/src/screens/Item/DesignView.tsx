@@ -60,7 +60,7 @@ export function DesignView({ assetId, alt, blurred, onBlur, zoomed, onZoom }: De
           Blurred — press <Kbd size="xs">B</Kbd> to see it
         </Text>
       )}
-      <Modal opened={zoomed} onClose={() => onZoom(false)} fullScreen title={alt} transitionProps={{ duration: 0 }}>
+      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={zoomed} onClose={() => onZoom(false)} fullScreen title={alt} transitionProps={{ duration: 0 }}>
         {image !== undefined && (
           <Center h="calc(100dvh - 90px)">
             <img src={image} alt={alt} style={{ width: 'min(100%, calc(100dvh - 110px))', height: 'auto', filter: blurred ? 'blur(18px)' : undefined }} />

@@ -97,28 +97,26 @@ export function DesignerCard({ item }: { item: SubmissionItem }) {
   return (
     <Section title="Designer">
       <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <div style={{ minWidth: 0 }}>
-            <Text fw={600} truncate>
-              @{d.handle}{' '}
-              <Text span c="dimmed" fw={400}>
-                {d.displayName}
-              </Text>
+        <div>
+          <Text fw={600} truncate>
+            @{d.handle}{' '}
+            <Text span c="dimmed" fw={400}>
+              {d.displayName}
             </Text>
-            <Text size="xs" c="dimmed">
-              {d.country} · joined {dateWords(d.joinedAt)}
-            </Text>
-          </div>
-          <Group gap={4} wrap="nowrap">
-            <Badge variant="light" color={d.verification === 'verified' ? 'green' : d.verification === 'revoked' ? 'red' : 'gray'} size="sm">
+          </Text>
+          <Group gap={6} mt={4} wrap="wrap">
+            <Badge variant="outline" color={d.verification === 'verified' ? 'green' : d.verification === 'revoked' ? 'red' : 'gray'} c={d.verification === 'verified' ? STATUS_COLORS.done : d.verification === 'revoked' ? STATUS_COLORS.problem : undefined} size="sm">
               {d.verification}
             </Badge>
-            <Badge variant="light" color={ACCOUNT_COLORS[d.accountStatus] ?? 'gray'} size="sm">
+            <Badge variant="outline" color={ACCOUNT_COLORS[d.accountStatus] ?? 'gray'} c={d.accountStatus === 'active' ? undefined : d.accountStatus === 'warned' ? STATUS_COLORS.warn : STATUS_COLORS.problem} size="sm">
               {d.accountStatus}
               {d.suspendedUntil !== undefined ? ` until ${stamp(d.suspendedUntil, now)}` : ''}
             </Badge>
+            <Text size="xs" c="dimmed">
+              {d.country} · joined {dateWords(d.joinedAt)}
+            </Text>
           </Group>
-        </Group>
+        </div>
         <Table verticalSpacing={3} horizontalSpacing={6} fz="sm" withRowBorders={false}>
           <Table.Tbody>
             {ratings.map((r) => (

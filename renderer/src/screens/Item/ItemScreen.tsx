@@ -194,7 +194,7 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
         <Box style={{ flex: '3 1 0', minWidth: 0 }}>
           <DesignView assetId={item.assetId} alt={alt} blurred={blurred} onBlur={() => setBlurred((b) => !b)} zoomed={zoomed} onZoom={setZoomed} />
         </Box>
-        <ScrollArea style={{ flex: '2 1 0', minWidth: 300 }} type="auto" offsetScrollbars>
+        <ScrollArea style={{ flex: '2 1 0', minWidth: 300 }} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, 'aria-label': 'Why it is here, the designer and the project' }}>
           <Stack gap="lg" pr="xs">
             <WhyBlock item={item} />
             <ItemCountdown item={item} />

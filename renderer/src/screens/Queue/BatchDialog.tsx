@@ -11,6 +11,7 @@ import { useSettings } from '../../features/settings/settings';
 import { countOf } from '../../features/time/words';
 import { isTyping } from '../../shortcuts';
 import { statusWord } from '../../ui/status';
+import { STATUS_COLORS } from '../../theme';
 
 export interface BatchDialogProps {
   opened: boolean;
@@ -61,6 +62,7 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={opened}
       onClose={onClose}
       title={`${verb} ${countOf(subjectIds.length, 'design')}`}
@@ -82,8 +84,9 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
         {outcome === 'reject' && (
           <Radio.Group label="Reason" value={reasonCode ?? null} onChange={setReasonCode} withAsterisk>
             <Stack gap={6} mt={6}>
-              {REJECT_REASON_CHOICES.map((r) => (
-                <Radio key={r.code} value={r.code} label={<Group gap={8} wrap="nowrap"><Kbd size="xs">{r.key}</Kbd><span>{r.title}</span></Group>} />
+              {REJECT_REASON_CHOICES.map((r, i) => (
+                // Focus starts on the first reason (Mantine's trap would pick the close button).
+                <Radio key={r.code} value={r.code} data-autofocus={i === 0 || undefined} label={<Group gap={8} wrap="nowrap"><Kbd size="xs">{r.key}</Kbd><span>{r.title}</span></Group>} />
               ))}
             </Stack>
           </Radio.Group>
@@ -109,7 +112,7 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
               Working out what changes…
             </Text>
           ) : preview.isError ? (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c={STATUS_COLORS.problem}>
               {describeError(preview.error)}
             </Text>
           ) : (
@@ -143,14 +146,14 @@ export function BatchDialog({ opened, outcome, subjectIds, queue, onClose, onDon
           </Alert>
         )}
         <Group justify="space-between">
-          <Text size="sm" c={missing === null ? 'dimmed' : 'red.8'}>
+          <Text size="sm" c={missing === null ? 'dimmed' : STATUS_COLORS.problem}>
             {missing ?? (changing === undefined ? '' : `${countOf(changing, 'design')} will change; you can undo for ${settings.data?.undoSeconds ?? 5} s.`)}
           </Text>
           <Group gap="xs">
             <Button variant="default" onClick={onClose} rightSection={<Kbd size="xs">Esc</Kbd>}>
               Cancel
             </Button>
-            <Button color={outcome === 'reject' ? 'red' : undefined} onClick={() => void submit()} loading={busy} disabled={missing !== null} rightSection={<Kbd size="xs">⏎</Kbd>}>
+            <Button color={outcome === 'reject' ? 'red' : undefined} data-autofocus={outcome === 'approve' || undefined} onClick={() => void submit()} loading={busy} disabled={missing !== null} rightSection={<Kbd size="xs">⏎</Kbd>}>
               {verb} {countOf(subjectIds.length, 'design')}
             </Button>
           </Group>

@@ -1,6 +1,7 @@
 // Filters above the table, kept in the URL (features/queues/view.ts): category, designer,
 // project, age, and for the 48-hour queue due soon and overdue.
-import { Button, Chip, Group, Pill, Select } from '@mantine/core';
+import { Button, Chip, Group, Select } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
 import { useState, type Ref } from 'react';
 import { CATEGORIES, CATEGORY_IDS } from '../../../../core';
 import type { Queue, QueueFilter } from '../../../../electron/contract';
@@ -30,6 +31,16 @@ function without<K extends keyof QueueFilter>(filter: QueueFilter, key: K): Queu
   const next = { ...filter };
   delete next[key];
   return next;
+}
+
+/** An id filter set from a row: one button that says what it filters and removes it. */
+function FilterChip({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <Button variant="light" size="sm" radius="xl" rightSection={<IconX size={14} aria-hidden />} onClick={onRemove} aria-label={`${label} — remove this filter`} maw={320}>
+      {/* Its own line height: the button's is 1, and overflow would clip an underscore. */}
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', lineHeight: 1.5 }}>{label}</span>
+    </Button>
+  );
 }
 
 function DesignerPicker({ onPick }: { onPick: (id: string) => void }) {
@@ -74,14 +85,10 @@ export function FilterBar({ queue, filter, onChange, designerLabel, projectLabel
       {filter.designerId === undefined ? (
         <DesignerPicker onPick={(designerId) => onChange({ ...filter, designerId })} />
       ) : (
-        <Pill size="lg" withRemoveButton onRemove={() => onChange(without(filter, 'designerId'))} removeButtonProps={{ 'aria-label': 'Any designer' }}>
-          Designer {designerLabel ?? filter.designerId}
-        </Pill>
+        <FilterChip label={`Designer ${designerLabel ?? filter.designerId}`} onRemove={() => onChange(without(filter, 'designerId'))} />
       )}
       {filter.projectId !== undefined && (
-        <Pill size="lg" withRemoveButton onRemove={() => onChange(without(filter, 'projectId'))} removeButtonProps={{ 'aria-label': 'Any project' }}>
-          Project {projectLabel ?? filter.projectId}
-        </Pill>
+        <FilterChip label={`Project ${projectLabel ?? filter.projectId}`} onRemove={() => onChange(without(filter, 'projectId'))} />
       )}
       <Select
         aria-label="Age"

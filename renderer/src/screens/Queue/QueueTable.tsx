@@ -3,7 +3,7 @@
 import { Box, Checkbox, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type Ref } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { QueueRow, SubmissionRow } from '../../../../electron/contract';
 import { reanchor, type Cursor } from '../../features/queues/cursor';
 import type { QueueWindow } from '../../features/queues/useQueueWindow';
@@ -11,6 +11,7 @@ import type { QueueView } from '../../features/queryKeys';
 import { SkeletonCells, type CellContext, type Column } from './columns';
 
 export const ROW_HEIGHT = 40;
+const HEADER_HEIGHT = 32;
 const SELECT_WIDTH = '36px';
 
 export interface QueueTableProps {
@@ -30,7 +31,7 @@ export interface QueueTableProps {
   cell: Omit<CellContext, 'showImages'>;
   initialScrollTop: number;
   onScrollTop: (top: number) => void;
-  gridRef: Ref<HTMLDivElement>;
+  gridRef: RefObject<HTMLDivElement | null>;
   /** Scroll requests from the keyboard: the cursor index to bring into view. */
   scrollTo: { index: number; seq: number } | null;
 }
@@ -120,6 +121,10 @@ export function QueueTable(props: QueueTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The header row is sticky inside the same scrolling grid: rows start below it, and a row
+    // brought into view by the keyboard must not hide under it.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     initialOffset: props.initialScrollTop,
     // jsdom has no layout; a real window replaces this at once.
     initialRect: { width: 1000, height: 600 },
@@ -156,8 +161,8 @@ export function QueueTable(props: QueueTableProps) {
     if (next.index === cursor.index && next.id === cursor.id) return;
     const el = scrollRef.current;
     if (el !== null && next.shift !== 0) {
-      const cursorTop = cursor.index * ROW_HEIGHT;
-      const visible = cursorTop >= el.scrollTop && cursorTop < el.scrollTop + el.clientHeight;
+      const cursorTop = HEADER_HEIGHT + cursor.index * ROW_HEIGHT;
+      const visible = cursorTop >= el.scrollTop + HEADER_HEIGHT && cursorTop < el.scrollTop + el.clientHeight;
       if (visible) el.scrollTop += next.shift * ROW_HEIGHT;
     }
     onCursor({ index: next.index, id: next.id });
@@ -182,14 +187,14 @@ export function QueueTable(props: QueueTableProps) {
       const active = c.sort !== undefined && view.sort === c.sort;
       const ariaSort = active ? (view.order === 'asc' ? 'ascending' : 'descending') : c.sort === undefined ? undefined : 'none';
       return (
-        <div key={c.id} role="columnheader" aria-sort={ariaSort} style={{ padding: '0 8px' }}>
+        <div key={c.id} role="columnheader" aria-sort={ariaSort} style={{ padding: '0 8px', display: 'flex', alignItems: 'center', height: '100%', minWidth: 0 }}>
           {c.sort === undefined ? (
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase" lh="16px" truncate>
               {c.title}
             </Text>
           ) : (
-            <UnstyledButton onClick={() => c.sort !== undefined && props.onSort(c.sort)} aria-label={`Sort by ${c.title.toLowerCase()}`}>
-              <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+            <UnstyledButton onClick={() => c.sort !== undefined && props.onSort(c.sort)} aria-label={`Sort by ${c.title.toLowerCase()}`} style={{ display: 'flex' }}>
+              <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase" lh="16px" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
                 {c.title}
                 {active && (view.order === 'asc' ? <IconArrowUp size={12} /> : <IconArrowDown size={12} />)}
               </Text>
@@ -202,9 +207,15 @@ export function QueueTable(props: QueueTableProps) {
 
   const cursorRendered = items.some((i) => i.index === cursor.index);
 
+  // One element scrolls and takes focus (the grid), so the keyboard reaches everything in it.
+  const setGrid = (el: HTMLDivElement | null) => {
+    scrollRef.current = el;
+    props.gridRef.current = el;
+  };
+
   return (
     <Box
-      ref={props.gridRef}
+      ref={setGrid}
       role="grid"
       aria-label={props.label}
       aria-rowcount={total + 1}
@@ -212,41 +223,35 @@ export function QueueTable(props: QueueTableProps) {
       aria-multiselectable={selectable || undefined}
       aria-activedescendant={cursorRendered && total > 0 ? domId : undefined}
       tabIndex={0}
-      style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', outline: 'none' }}
+      style={{ flex: 1, minHeight: 0, overflowY: 'auto', scrollbarGutter: 'stable', outline: 'none', position: 'relative' }}
       data-testid="queue-grid"
     >
-      <div role="rowgroup">
-        <div
-          role="row"
-          aria-rowindex={1}
-          style={{ display: 'grid', gridTemplateColumns: template, alignItems: 'center', height: 32, borderBottom: '1px solid var(--row-border)', scrollbarGutter: 'stable', overflow: 'hidden' }}
-        >
+      <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
+        <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, alignItems: 'center', height: HEADER_HEIGHT, borderBottom: '1px solid var(--row-border)' }}>
           {headerCells}
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" style={{ flex: 1, minHeight: 0, overflowY: 'auto', scrollbarGutter: 'stable', contain: 'strict' }} data-testid="queue-scroll">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = asSubmission(win.row(item.index));
-            return (
-              <Row
-                key={item.index}
-                row={row}
-                index={item.index}
-                top={item.start}
-                template={template}
-                columns={columns}
-                current={item.index === cursor.index}
-                checked={row !== undefined && props.selected.has(row.id)}
-                selectable={selectable}
-                ctx={ctx}
-                domId={domId}
-                onClick={props.onOpen}
-                onToggle={props.onToggle}
-              />
-            );
-          })}
-        </div>
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT, position: 'relative' }} data-testid="queue-scroll">
+        {items.map((item) => {
+          const row = asSubmission(win.row(item.index));
+          return (
+            <Row
+              key={item.index}
+              row={row}
+              index={item.index}
+              top={item.start - HEADER_HEIGHT}
+              template={template}
+              columns={columns}
+              current={item.index === cursor.index}
+              checked={row !== undefined && props.selected.has(row.id)}
+              selectable={selectable}
+              ctx={ctx}
+              domId={domId}
+              onClick={props.onOpen}
+              onToggle={props.onToggle}
+            />
+          );
+        })}
       </div>
     </Box>
   );

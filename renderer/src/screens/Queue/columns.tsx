@@ -5,6 +5,7 @@ import { IconEye } from '@tabler/icons-react';
 import { CATEGORIES } from '../../../../core';
 import type { Looker, Queue, SubmissionRow } from '../../../../electron/contract';
 import { ratingWords } from '../../features/time/words';
+import { LINK_COLOR, STATUS_COLORS } from '../../theme';
 import { Ago, DueIn, ReleasesIn } from '../../ui/time';
 import { Thumb } from './Thumb';
 
@@ -40,7 +41,7 @@ export function Lookers({ lookers }: { lookers: readonly Looker[] }) {
 const designer: Column = {
   id: 'designer',
   title: 'Designer',
-  width: 'minmax(170px, 1.2fr)',
+  width: 'minmax(180px, 1.3fr)',
   cell: (row, ctx) => (
     <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
       <Anchor
@@ -48,6 +49,7 @@ const designer: Column = {
         type="button"
         size="sm"
         fw={500}
+        c={LINK_COLOR}
         truncate
         tabIndex={-1}
         onClick={(e: React.MouseEvent) => {
@@ -70,7 +72,8 @@ const designerVerified: Column = {
   cell: (row, ctx) => (
     <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
       {designer.cell(row, ctx)}
-      <Badge size="xs" variant="outline" color={row.designer.verification === 'revoked' ? 'red' : 'gray'} style={{ flexShrink: 0 }}>
+      {/* Quiet: in this queue nearly every designer is unverified (R4); revoked stands out. */}
+      <Badge size="xs" variant="light" color={row.designer.verification === 'revoked' ? 'red' : 'gray'} c={row.designer.verification === 'revoked' ? STATUS_COLORS.problem : 'dimmed'} style={{ flexShrink: 0 }}>
         {VERIFICATION_WORDS[row.designer.verification] ?? row.designer.verification}
       </Badge>
     </Group>
@@ -80,7 +83,7 @@ const designerVerified: Column = {
 const project: Column = {
   id: 'project',
   title: 'Project',
-  width: 'minmax(200px, 1.4fr)',
+  width: 'minmax(200px, 1.2fr)',
   cell: (row, ctx) => (
     <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
       <Anchor
@@ -112,13 +115,13 @@ const thumb: Column = {
   cell: (row, ctx) => <Thumb assetId={row.assetId} load={ctx.showImages} blur={ctx.blur} />,
 };
 
-const arrived: Column = { id: 'arrived', title: 'Arrived', width: '124px', sort: 'arrived', cell: (row) => <Ago at={row.submittedAt} /> };
+const arrived: Column = { id: 'arrived', title: 'Arrived', width: '132px', sort: 'arrived', cell: (row) => <Ago at={row.submittedAt} /> };
 
 const releasesIn: Column = { id: 'due', title: 'Releases', width: '170px', sort: 'due', cell: (row) => <ReleasesIn at={row.releaseAt} /> };
 
-const dueIn: Column = { id: 'due', title: 'Due', width: '180px', sort: 'due', cell: (row) => <DueIn submittedAt={row.submittedAt} dueAt={row.reviewDueAt} /> };
+const dueIn: Column = { id: 'due', title: 'Due', width: '200px', sort: 'due', cell: (row) => <DueIn submittedAt={row.submittedAt} dueAt={row.reviewDueAt} /> };
 
-const looking: Column = { id: 'looking', title: 'Looking', width: '120px', cell: (row) => <Lookers lookers={row.lookers} /> };
+const looking: Column = { id: 'looking', title: 'Looking', width: '110px', cell: (row) => <Lookers lookers={row.lookers} /> };
 
 export const COLUMNS: Record<Exclude<Queue, 'flags'>, Column[]> = {
   held: [thumb, designer, project, arrived, releasesIn, looking],

@@ -10,6 +10,7 @@ import { useSaveSettings, useSettings } from '../../features/settings/settings';
 import { navigate } from '../../routing/hashLocation';
 import { ErrorState, LoadingState } from '../../ui/States';
 import { useScreenFocus } from '../Shell/useScreenFocus';
+import { STATUS_COLORS } from '../../theme';
 
 const ROLE_TITLES: Record<string, string> = { quality: 'Quality', trust_safety: 'Trust & safety', auditor: 'Auditor', admin: 'Admin' };
 
@@ -32,14 +33,28 @@ function UndoWindow({ settings }: { settings: Settings }) {
   const valid = Number.isInteger(n) && n >= 0 && n <= 60;
   return (
     <Stack gap="xs">
-      <Group align="flex-end" gap="sm">
-        <NumberInput label="Undo window (seconds)" description="How long a decision waits on this machine before it is sent" min={0} max={60} step={1} value={value} onChange={setValue} w={340} error={valid ? undefined : 'A whole number from 0 to 60'} />
-        <Button variant="default" onClick={() => valid && save.mutate({ undoSeconds: n })} disabled={!valid || n === settings.undoSeconds} loading={save.isPending}>
-          Save
-        </Button>
-      </Group>
+      <NumberInput
+        label="Undo window (seconds)"
+        description="How long a decision waits on this machine before it is sent"
+        min={0}
+        max={60}
+        step={1}
+        value={value}
+        onChange={setValue}
+        error={valid ? undefined : 'A whole number from 0 to 60'}
+        // A short field for a number of seconds, with its button beside it.
+        styles={{ wrapper: { width: 120 } }}
+        inputContainer={(field) => (
+          <Group gap="sm" wrap="nowrap">
+            {field}
+            <Button variant="default" onClick={() => valid && save.mutate({ undoSeconds: n })} disabled={!valid || n === settings.undoSeconds} loading={save.isPending}>
+              Save
+            </Button>
+          </Group>
+        )}
+      />
       {save.isError && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c={STATUS_COLORS.problem} role="alert">
           {describeError(save.error)}
         </Text>
       )}
@@ -142,12 +157,12 @@ export function SettingsScreen() {
               The rules every queue, explanation and audit here follows, as the platform sent them.
             </Text>
           </Group>
-          <Table verticalSpacing="xs" striped>
+          <Table verticalSpacing="xs" striped layout="fixed">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={70}>Rule</Table.Th>
                 <Table.Th>What</Table.Th>
-                <Table.Th>Value</Table.Th>
+                <Table.Th w={200}>Value</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -76,6 +76,9 @@ export function CommandPalette() {
       limit={30}
       searchProps={{ leftSection: <IconSearch size={18} stroke={1.6} />, placeholder: 'Go to a queue, an item id, a @designer, a setting…', 'aria-label': 'Search or jump' }}
       onSpotlightClose={() => setQuery('')}
+      // The dialog needs a name; Mantine names a modal by its title, which we keep off screen.
+      title="Command palette"
+      classNames={{ header: 'visually-hidden' }}
     />
   );
 }

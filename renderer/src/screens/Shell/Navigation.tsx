@@ -7,6 +7,7 @@ import type { QueueCounts } from '../../../../electron/contract';
 import { useAbilities } from '../../features/session/session';
 import { useQueueCounts } from '../../features/sync/sync';
 import { count } from '../../features/time/words';
+import { STATUS_COLORS } from '../../theme';
 import { QUEUE_DESTINATIONS, SETTINGS_DESTINATION, workDestinations, type Destination } from './nav';
 
 function queueCount(d: Destination, counts: QueueCounts | undefined, collapsed: boolean): ReactNode {
@@ -18,21 +19,21 @@ function queueCount(d: Destination, counts: QueueCounts | undefined, collapsed: 
   );
 }
 
-/** UI.md: the 48-hour queue says "3 overdue" in red (or "2 due soon" in amber) under its name. */
+/** UI.md: the 48-hour queue says "3 overdue" in red (and "2 soon", due soon, in amber) under its name. */
 function reviewLine(counts: QueueCounts | undefined): ReactNode {
   if (counts === undefined) return undefined;
   if (counts.reviewOverdue === 0 && counts.reviewDueSoon === 0) return undefined;
   return (
     <Text span size="xs" className="tabular" data-testid="count-review-late">
       {counts.reviewOverdue > 0 && (
-        <Text span size="xs" c="red.8" fw={600}>
+        <Text span size="xs" c={STATUS_COLORS.overdue} fw={600}>
           {count(counts.reviewOverdue)} overdue
         </Text>
       )}
       {counts.reviewOverdue > 0 && counts.reviewDueSoon > 0 && ' · '}
       {counts.reviewDueSoon > 0 && (
-        <Text span size="xs" c="yellow.9" fw={600}>
-          {count(counts.reviewDueSoon)} due soon
+        <Text span size="xs" c={STATUS_COLORS.dueSoon} fw={600}>
+          {count(counts.reviewDueSoon)} soon
         </Text>
       )}
     </Text>

@@ -9,6 +9,7 @@ import { queryKeys } from '../../features/queryKeys';
 import { usePlatformNow } from '../../features/session/session';
 import { useSyncStatus } from '../../features/sync/sync';
 import { agoWords, clockWords, count, countOf } from '../../features/time/words';
+import { STATUS_COLORS } from '../../theme';
 
 export type LinkState = 'online' | 'offline' | 'syncing' | 'service-down' | 'unknown';
 
@@ -92,13 +93,13 @@ export function StatusBar() {
             {!(state === 'offline' && outbox > 0) && (
               <>
                 <Sep />
-                <Text size="xs" c={status.outboxStalled ? 'yellow.9' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="outbox">
+                <Text size="xs" c={status.outboxStalled ? STATUS_COLORS.warn : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-testid="outbox">
                   {count(outbox)} waiting{status.outboxStalled ? ' (not moving)' : ''}
                 </Text>
               </>
             )}
             <Sep />
-            <Anchor href="#/conflicts" size="xs" c={conflicts > 0 ? 'red.8' : 'dimmed'} fw={conflicts > 0 ? 600 : undefined} style={{ whiteSpace: 'nowrap' }} data-testid="conflicts">
+            <Anchor href="#/conflicts" size="xs" c={conflicts > 0 ? STATUS_COLORS.problem : 'dimmed'} fw={conflicts > 0 ? 600 : undefined} style={{ whiteSpace: 'nowrap' }} data-testid="conflicts">
               {countOf(conflicts, 'conflict')}
             </Anchor>
           </>
@@ -106,7 +107,7 @@ export function StatusBar() {
         {status?.failsafe !== undefined && (
           <>
             <Sep />
-            <Text size="xs" c="yellow.9" style={{ whiteSpace: 'nowrap' }}>
+            <Text size="xs" c={STATUS_COLORS.warn} style={{ whiteSpace: 'nowrap' }}>
               Sync paused: it would delete {count(status.failsafe.deletes)} of {count(status.failsafe.cached)} cached records
             </Text>
             <Button size="compact-xs" variant="light" color="yellow" onClick={() => confirm.mutate()} loading={confirm.isPending}>
