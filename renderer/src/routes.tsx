@@ -1,13 +1,13 @@
 // The screens by route (all in the hash: routing/hashLocation.ts). Part-2 screens show a clear
 // "coming" state; a route the role may not use is absent (not found), not disabled.
-import { IconBook2, IconChartBar, IconFlag3, IconShieldCheck, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconChartBar, IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import { Redirect, Route, Switch } from 'wouter';
 import { isQueue } from './features/queues/view';
 import { useAbilities } from './features/session/session';
-import { useQueueCounts } from './features/sync/sync';
-import { countOf } from './features/time/words';
 import { ComingScreen } from './screens/Coming/ComingScreen';
 import { ConflictsScreen } from './screens/Conflicts/ConflictsScreen';
+import { FlagScreen } from './screens/Flag/FlagScreen';
+import { FlagsScreen } from './screens/Flags/FlagsScreen';
 import { ItemScreen } from './screens/Item/ItemScreen';
 import { NotFoundScreen } from './screens/NotFound/NotFoundScreen';
 import { QueueScreen } from './screens/Queue/QueueScreen';
@@ -23,24 +23,11 @@ function decoded(param: string | undefined): string {
   }
 }
 
-function FlagsComing() {
-  const counts = useQueueCounts();
-  const n = counts.data?.flags;
-  return (
-    <ComingScreen
-      title="Manipulation flags"
-      icon={IconFlag3}
-      what="The flag queue — evidence timelines with the matched phrases highlighted, dismiss and confirm with sanctions, the statement of reasons — arrives with the next part of the console."
-      meanwhile={n === undefined ? undefined : `${countOf(n, 'open flag')} ${n === 1 ? 'waits' : 'wait'} on the platform; the count in the navigation stays live.`}
-    />
-  );
-}
-
 function QueueRoute({ queue: raw, id }: { queue: string | undefined; id?: string }) {
   const abilities = useAbilities();
   const queue = decoded(raw);
   if (!isQueue(queue) || !abilities.queues.includes(queue)) return <NotFoundScreen what="This queue is not open to your role" />;
-  if (queue === 'flags') return <FlagsComing />;
+  if (queue === 'flags') return id === undefined ? <FlagsScreen /> : <FlagScreen key={id} id={decoded(id)} inQueue />;
   if (id !== undefined) return <ItemScreen key={id} id={decoded(id)} queue={queue} />;
   return <QueueScreen key={queue} queue={queue} />;
 }
@@ -55,6 +42,7 @@ export function Routes() {
       <Route path="/queues/:queue">{(p) => <QueueRoute queue={p.queue} />}</Route>
       <Route path="/queues/:queue/:id">{(p) => <QueueRoute queue={p.queue} id={p.id} />}</Route>
       <Route path="/items/submission/:id">{(p) => <ItemScreen key={p.id} id={decoded(p.id)} />}</Route>
+      <Route path="/items/flag/:id">{(p) => (abilities.queues.includes('flags') ? <FlagScreen key={p.id} id={decoded(p.id)} inQueue={false} /> : <NotFoundScreen what="Flags are not open to your role" />)}</Route>
       <Route path="/conflicts">
         <ConflictsScreen />
       </Route>

@@ -32,7 +32,7 @@ function without<K extends keyof QueueFilter>(filter: QueueFilter, key: K): Queu
   return next;
 }
 
-function DesignerPicker({ onPick }: { onPick: (id: string) => void }) {
+export function DesignerPicker({ onPick }: { onPick: (id: string) => void }) {
   const [search, setSearch] = useState('');
   const found = useDesignerSearch(search);
   const data = (found.data?.items ?? []).map((d) => ({ value: d.id, label: `@${d.handle}` }));

@@ -19,7 +19,7 @@ export interface Destination {
 export const QUEUE_DESTINATIONS: Record<Queue, Destination> = {
   held: { id: 'held', label: 'Held submissions', path: '/queues/held', icon: IconHourglassLow, shortcut: 'goHeld', queue: 'held' },
   review: { id: 'review', label: '48-hour reviews', path: '/queues/review', icon: IconClockHour4, shortcut: 'goReview', queue: 'review' },
-  flags: { id: 'flags', label: 'Manipulation flags', path: '/queues/flags', icon: IconFlag3, shortcut: 'goFlags', queue: 'flags', coming: true },
+  flags: { id: 'flags', label: 'Manipulation flags', path: '/queues/flags', icon: IconFlag3, shortcut: 'goFlags', queue: 'flags' },
 };
 
 export function workDestinations(abilities: Abilities): Destination[] {
