@@ -1,14 +1,17 @@
-// The screens by route (all in the hash: routing/hashLocation.ts). Part-2 screens show a clear
-// "coming" state; a route the role may not use is absent (not found), not disabled.
-import { IconBook2, IconChartBar, IconShieldCheck, IconUsers } from '@tabler/icons-react';
+// The screens by route (all in the hash: routing/hashLocation.ts). A route the role may not use
+// is absent (not found), not disabled.
 import { Redirect, Route, Switch } from 'wouter';
 import { isQueue } from './features/queues/view';
 import { useAbilities } from './features/session/session';
-import { ComingScreen } from './screens/Coming/ComingScreen';
 import { ConflictsScreen } from './screens/Conflicts/ConflictsScreen';
+import { AuditScreen } from './screens/Audit/AuditScreen';
+import { DashboardScreen } from './screens/Dashboard/DashboardScreen';
+import { DesignerScreen } from './screens/Designer/DesignerScreen';
+import { DesignersScreen } from './screens/Designer/DesignersScreen';
 import { FlagScreen } from './screens/Flag/FlagScreen';
 import { FlagsScreen } from './screens/Flags/FlagsScreen';
 import { ItemScreen } from './screens/Item/ItemScreen';
+import { JournalScreen } from './screens/Journal/JournalScreen';
 import { NotFoundScreen } from './screens/NotFound/NotFoundScreen';
 import { QueueScreen } from './screens/Queue/QueueScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
@@ -50,27 +53,18 @@ export function Routes() {
         <SettingsScreen />
       </Route>
       <Route path="/journal">
-        <ComingScreen
-          title="Decision journal"
-          icon={IconBook2}
-          what="Every decision made on this machine — who, when, which reason and policy, and the platform’s answer — filterable and exportable as CSV, with the journal’s hash chain verified."
-          meanwhile="Until then, each decision confirms in a toast, and anything the platform did not accept waits under Conflicts."
-        />
+        <JournalScreen />
       </Route>
-      <Route path="/designers/:id?">
-        <ComingScreen
-          title="Designers"
-          icon={IconUsers}
-          what="Designer profiles — ratings per category with their trend, verification and account history, past decisions and flags — arrive with the next part of the console."
-          meanwhile="Each item already shows its designer’s ratings, verification and history on the right."
-        />
+      <Route path="/designers">
+        <DesignersScreen />
       </Route>
+      <Route path="/designers/:id">{(p) => <DesignerScreen key={p.id} id={decoded(p.id)} />}</Route>
       <Route path="/dashboard">
-        <ComingScreen title="Dashboard" icon={IconChartBar} what="Queue sizes over time, 48-hour SLA breaches and decisions per hour, as charts, arrive with the next part of the console." meanwhile="The live queue counts are in the navigation." />
+        <DashboardScreen />
       </Route>
       {abilities.audit && (
         <Route path="/audit">
-          <ComingScreen title="Audit" icon={IconShieldCheck} what="The offline audit (R13) over a chosen period — findings with the rule and the record behind each, exported as CSV and a printable report — arrives with the next part of the console." />
+          <AuditScreen />
         </Route>
       )}
       <Route>

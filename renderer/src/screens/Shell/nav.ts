@@ -24,10 +24,10 @@ export const QUEUE_DESTINATIONS: Record<Queue, Destination> = {
 
 export function workDestinations(abilities: Abilities): Destination[] {
   return [
-    { id: 'journal', label: 'Decision journal', path: '/journal', icon: IconBook2, shortcut: 'goJournal', coming: true },
-    { id: 'designers', label: 'Designers', path: '/designers', icon: IconUsers, coming: true },
-    { id: 'dashboard', label: 'Dashboard', path: '/dashboard', icon: IconChartBar, shortcut: 'goDashboard', coming: true },
-    ...(abilities.audit ? [{ id: 'audit', label: 'Audit', path: '/audit', icon: IconShieldCheck, coming: true }] : []),
+    { id: 'journal', label: 'Decision journal', path: '/journal', icon: IconBook2, shortcut: 'goJournal' },
+    { id: 'designers', label: 'Designers', path: '/designers', icon: IconUsers },
+    { id: 'dashboard', label: 'Dashboard', path: '/dashboard', icon: IconChartBar, shortcut: 'goDashboard' },
+    ...(abilities.audit ? [{ id: 'audit', label: 'Audit', path: '/audit', icon: IconShieldCheck }] : []),
   ];
 }
 
