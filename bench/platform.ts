@@ -27,6 +27,16 @@ function sizeFromEnv(): SizeName {
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/**
+ * CPU seconds (user + system, every thread of the process: SQLite works in libuv's pool) since
+ * `from`: unlike wall time, barely moved by other work on the machine, so a figure taken on a
+ * busy machine can still be compared with another.
+ */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`;
+};
+
 async function replayFigure(size: SizeName, dir: string): Promise<{ figures: Figure[]; storePath: string }> {
   const logPath = join(dir, `${size}.json`);
   const genStart = performance.now();
@@ -37,10 +47,12 @@ async function replayFigure(size: SizeName, dir: string): Promise<{ figures: Fig
   const store = await openStore(storePath);
   const engine = await Engine.open({ store, clock: createClock({ startMs: 0, rate: 0 }) });
   const rssBefore = peakRssMb();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await engine.replay(readEventLog(logPath), 5000);
   const seconds = (performance.now() - start) / 1000;
   await engine.close();
+  const cpuUsed = cpuSince(cpu);
   await store.close();
   const events = result.applied + result.refused.length;
   return {
@@ -53,21 +65,24 @@ async function replayFigure(size: SizeName, dir: string): Promise<{ figures: Fig
         unit: 'events',
         seconds,
         perSecond: events / seconds,
-        note: `${result.refused.length} refused; peak RSS ${peakRssMb()} MB (${rssBefore} MB before the replay)`,
+        note: `${result.refused.length} refused; ${cpuUsed}; peak RSS ${peakRssMb()} MB (${rssBefore} MB before the replay)`,
       },
     ],
   };
 }
 
 async function pullFigure(storePath: string, size: SizeName): Promise<Figure[]> {
+  const loadCpu = process.cpuUsage();
   const loadStart = performance.now();
   const platform = await startPlatform({ dev: true, storePath, clock: END, port: 0 });
   const loadSeconds = (performance.now() - loadStart) / 1000;
+  const loadCpuUsed = cpuSince(loadCpu);
   try {
     const headers = { authorization: 'Bearer dev-auditor' };
     let after = 0;
     let entities = 0;
     let bytes = 0;
+    const cpu = process.cpuUsage();
     const start = performance.now();
     for (let page = 0; page < 100_000; page++) {
       const res = await fetch(`${platform.url}/v1/changes?after=${after}&limit=5000`, { headers });
@@ -82,15 +97,16 @@ async function pullFigure(storePath: string, size: SizeName): Promise<Figure[]> 
       if (hasMore !== true) break;
     }
     const seconds = (performance.now() - start) / 1000;
+    const cpuUsed = cpuSince(cpu);
     return [
-      { name: `restart on the ${size} store (load entities, indexes, timers)`, rows: entities, unit: 'entities', seconds: loadSeconds, perSecond: entities / loadSeconds },
+      { name: `restart on the ${size} store (load entities, indexes, timers)`, rows: entities, unit: 'entities', seconds: loadSeconds, perSecond: entities / loadSeconds, note: loadCpuUsed },
       {
         name: `full pull of the ${size} feed over loopback (pages of 5000, streamed)`,
         rows: entities,
         unit: 'entities',
         seconds,
         perSecond: entities / seconds,
-        note: `${Math.round(bytes / 1e6)} MB of JSON, parsed by the client`,
+        note: `${Math.round(bytes / 1e6)} MB of JSON, parsed by the client; ${cpuUsed}, server and client`,
       },
     ];
   } finally {

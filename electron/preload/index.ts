@@ -1,7 +1,7 @@
-// The preload exposes the typed console API and nothing else (never ipcRenderer itself).
-// The console API contract arrives with the console issues; until then it exposes its version.
-import { contextBridge } from 'electron';
+// The preload: exposes the typed console API as window.consoleApi, and nothing else (never
+// ipcRenderer itself, never a generic invoke). Sandboxed, so it is built as one CommonJS file
+// with its libraries inside (STACK.md, trap 2); only `electron` is required at run time.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createConsoleApi } from './console-api';
 
-const consoleApi = { apiVersion: 1 } as const;
-
-contextBridge.exposeInMainWorld('consoleApi', consoleApi);
+contextBridge.exposeInMainWorld('consoleApi', createConsoleApi(ipcRenderer));

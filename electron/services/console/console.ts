@@ -115,7 +115,7 @@ export function createConsole(options: ConsoleOptions): ConsoleService {
   }
 
   function decideContext(w: Workspace): DecideContext {
-    return { ...queryContext(w), write: w.db.write, roles: w.moderator().roles, undoMs: () => settings.get().undoSeconds * 1000, localNow: now };
+    return { ...queryContext(w), write: w.db.write, transaction: (durability, work) => w.db.transaction(durability, work), roles: w.moderator().roles, undoMs: () => settings.get().undoSeconds * 1000, localNow: now };
   }
 
   function session(w: Workspace): Session {

@@ -9,10 +9,24 @@ import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from '../../../migrations';
 import { ImmediateSqliteClient } from './immediate-client';
 
+/**
+ * What a write transaction needs from the disk. `durable` (synchronous=FULL): anything of the
+ * outbox, the decisions or the journal — irreplaceable, fsynced at commit. `cache`
+ * (synchronous=NORMAL): a page of the feed — rebuildable, and safe against a crash of the
+ * process in WAL mode (only a power cut may lose the last pages, and the next sync fetches them
+ * again). A durable commit syncs the whole WAL, so what was written before it is durable too.
+ */
+export type Durability = 'durable' | 'cache';
+
 export interface CacheDb {
   readonly file: string;
-  /** The one writer. */
+  /** The one writer. Writes that matter go through `transaction`. */
   readonly write: Knex;
+  /**
+   * A write transaction (begun IMMEDIATE) with the durability it needs. Transactions run one at
+   * a time through here, so the synchronous mode set for one is the mode it commits with.
+   */
+  transaction<T>(durability: Durability, work: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
   /** Read-only connections for queries. */
   readonly read: Knex;
   /** The last run did not close the file (a crash or kill -9): quick_check ran at open. */
@@ -143,10 +157,25 @@ export async function openCache(file: string): Promise<CacheDb> {
   await write('sync_state').update({ clean_shutdown: 0 });
   const read = reader(file);
   let closed = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  let mode: 'FULL' | 'NORMAL' = 'FULL';
+  const writer_ = write;
   return {
     file,
     write,
     read,
+    transaction(durability, work) {
+      const run = queue.then(async () => {
+        const wanted = durability === 'durable' ? 'FULL' : 'NORMAL';
+        if (mode !== wanted) {
+          await writer_.raw(`PRAGMA synchronous = ${wanted}`);
+          mode = wanted;
+        }
+        return writer_.transaction(work);
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
     uncleanExit,
     recovered,
     async close() {

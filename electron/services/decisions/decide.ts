@@ -20,6 +20,7 @@ import {
   type Submission,
 } from '../../../core';
 import type { DecideInput } from '../../contract';
+import type { CacheDb } from '../db/open-cache';
 import type { QueryContext } from '../queries/context';
 import { submissionExplanation } from '../queries/items';
 import { designerEntity, designerRatings } from '../queries/designers';
@@ -39,7 +40,10 @@ export class DecisionRefused extends Error {
 }
 
 export interface DecideContext extends QueryContext {
+  /** Reads inside the decision's own transaction (the writer's view). */
   write: QueryContext['read'];
+  /** The durable write transaction of the workspace file. */
+  transaction: CacheDb['transaction'];
   roles: readonly Role[];
   undoMs: () => number;
   localNow: () => number;
@@ -165,7 +169,7 @@ export async function decide(ctx: DecideContext, input: DecideInput): Promise<Qu
   // decidedAt is the platform's clock at the moment of the decision (local clock + offset).
   const decidedAt = toIso(ctx.platformNow());
   const sendAfterMs = localMs + ctx.undoMs();
-  return ctx.write.transaction(async (trx) => {
+  return ctx.transaction('durable', async (trx) => {
     const scoped: DecideContext = { ...ctx, write: trx, read: trx };
     const prepared = input.subjectType === 'submission' ? await prepareSubmission(scoped, input, id, decidedAt) : await prepareFlag(scoped, input, id, decidedAt);
     // The wire schema is the last word on what the platform will accept.
@@ -203,7 +207,7 @@ export async function decide(ctx: DecideContext, input: DecideInput): Promise<Qu
 }
 
 export async function undo(ctx: DecideContext, decisionId: string): Promise<{ subjectType: 'submission' | 'flag'; subjectId: string }> {
-  return ctx.write.transaction(async (trx) => {
+  return ctx.transaction('durable', async (trx) => {
     const decision: { subject_type: 'submission' | 'flag'; subject_id: string; moderator_id: string; state: string } | undefined = await trx('decisions')
       .where({ decision_id: decisionId })
       .first('subject_type', 'subject_id', 'moderator_id', 'state');

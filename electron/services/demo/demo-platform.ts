@@ -2,6 +2,9 @@
 // platform's own command line (platform/ stays a separate program that shares only core/), and
 // reads the address it prints. Development mode, so the console signs in with `dev-admin`.
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface DemoPlatform {
@@ -27,11 +30,24 @@ export function startDemoPlatform(options: DemoOptions = {}): Promise<DemoPlatfo
   const entry = options.entry ?? fileURLToPath(new URL('../../../platform/cli.ts', import.meta.url));
   const execArgv = options.execArgv ?? ['--import', 'tsx'];
   const log = options.log ?? (() => undefined);
-  const child: ChildProcess = fork(entry, options.args ?? DEMO_ARGS, { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const args = options.args ?? DEMO_ARGS;
+  // The demo's marketplace lives for one run: its store goes in a folder removed at stop
+  // (the platform's own default, a temporary file, would be left behind).
+  const storeDir = args.includes('--store') ? null : mkdtempSync(join(tmpdir(), 'console-demo-'));
+  const child: ChildProcess = fork(entry, storeDir === null ? args : [...args, '--store', join(storeDir, 'platform.sqlite')], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const removeStore = () => {
+    if (storeDir !== null) rmSync(storeDir, { recursive: true, force: true });
+  };
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      if (child.exitCode !== null || child.signalCode !== null) {
+        removeStore();
+        return resolve();
+      }
+      child.once('exit', () => {
+        removeStore();
+        resolve();
+      });
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });

@@ -214,7 +214,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     log(`sync: starting the feed over (${why}); the outbox and the journal are kept`);
     progress = { phase: 'resync', done: 0, total: 0 };
     emitStatus();
-    await db.write.transaction(async (trx) => {
+    await db.transaction('cache', async (trx) => {
       // The aggregate first, so the ratings' delete triggers find nothing to update.
       await trx('designer_ratings').delete();
       for (const table of CACHE_TABLES) if (table !== 'designer_ratings') await trx(table).delete();
@@ -269,7 +269,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
         }
       }
       const pageLast = Math.max(page.last, cursor);
-      const result = await db.write.transaction(async (trx) => {
+      const result = await db.transaction('cache', async (trx) => {
         const changes = await applyChanges(trx, page.changes);
         await saveCursor(trx, pageLast, page.feedId, toIso(platformNow()));
         return changes;
@@ -403,7 +403,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
 
   async function pushOne(row: OutboxRow): Promise<void> {
     const moderatorId = meta?.moderator.id ?? workspaceModerator;
-    const marked = await db.write.transaction(async (trx) => {
+    const marked = await db.transaction('durable', async (trx) => {
       const n = await trx('outbox').where({ decision_id: row.decision_id }).update({ state: 'sending', attempts: row.attempts + 1 });
       if (n === 1 && row.state === 'queued') await trx('decisions').where({ decision_id: row.decision_id }).update({ state: 'sending' });
       return n === 1;
@@ -414,7 +414,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     try {
       const answer = await platform.decide(JSON.parse(row.request));
       markOnline();
-      const settled = await db.write.transaction((trx) => settleDecision(trx, row, answer, { platform: toIso(platformNow()), local: toIso(deps.now()) }, moderatorId));
+      const settled = await db.transaction('durable', (trx) => settleDecision(trx, row, answer, { platform: toIso(platformNow()), local: toIso(deps.now()) }, moderatorId));
       lastPushProgressMs = deps.now();
       events.emit({ type: 'decision.changed', decisionId: row.decision_id, subjectType: row.subject_type, subjectId: row.subject_id, state: settled.state, message: settled.message });
       events.emit({ type: 'queues.changed', queues: row.subject_type === 'submission' ? ['held', 'review'] : ['flags'], subjectIds: [row.subject_id] });
@@ -464,7 +464,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
 
   const loops: Promise<void>[] = [];
 
-  await db.write.transaction((trx) => restorePendingMarks(trx));
+  await db.transaction('durable', (trx) => restorePendingMarks(trx));
   await refreshCounts();
 
   return {

@@ -65,5 +65,8 @@ export function keysForEvent(event: ConsoleEvent): QueryKey[] {
       return [queryKeys.settings];
     case 'audit.progress':
       return [['audit', event.runId]];
+    case 'menu.command':
+      // Not data: the shell acts on it (navigation, palette, sheet).
+      return [];
   }
 }
