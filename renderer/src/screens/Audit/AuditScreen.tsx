@@ -158,7 +158,7 @@ function RunView({ runId }: { runId: string }) {
         ))}
 
       {r.state === 'running' ? (
-        <Paper withBorder p="md" radius="md" role="status" aria-live="polite">
+        <Paper withBorder p="md" radius="md" role="status" aria-live="polite" data-testid="audit-progress">
           <Group justify="space-between" mb={6}>
             <Text size="sm" fw={500}>
               {r.progress.phase.charAt(0).toUpperCase()}
