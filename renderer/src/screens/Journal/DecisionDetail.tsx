@@ -36,7 +36,7 @@ export function DecisionDetail({ decisionId, onClose, me }: { decisionId: string
   const decision = useDecision(decisionId);
   const now = usePlatformNow();
   return (
-    <Drawer opened={decisionId !== null} onClose={onClose} position="right" size="xl" title={<Title order={2}>Decision {decisionId?.slice(0, 8)}</Title>} aria-label="Decision detail">
+    <Drawer opened={decisionId !== null} onClose={onClose} position="right" size="xl" title={<Title order={2}>Decision {decisionId?.slice(0, 8)}</Title>} closeButtonProps={{ 'aria-label': 'Close the decision' }}>
       {decision.isPending ? (
         <LoadingState />
       ) : decision.isError ? (
