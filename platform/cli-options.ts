@@ -1,6 +1,8 @@
 // The flags of `npm run platform` (cli.ts) → startPlatform's options: apart from cli.ts, so
 // they can be read and tested without starting anything.
 import { parseArgs } from 'node:util';
+import { DEV_BREACH_KINDS, devBreachRequestSchema, type DevBreachRequest } from '../core';
+import { DATASET_NAMES, type DatasetName } from './datasets';
 import type { PlatformOptions } from './server';
 
 export const HELP = `Reference platform (SYNC-API v1)
@@ -9,8 +11,9 @@ usage: npm run platform -- [options]
 
   --port P            port on the host (default: a free port)
   --host H            address to listen on (default 127.0.0.1; loopback only with --dev)
-  --dev               development mode: fixed tokens, /v1/dev/events, /v1/dev/clock, /v1/dev/faults
-  --dataset NAME      none | small | medium | large (default: small); loaded into a new store only
+  --dev               development mode: fixed tokens, /v1/dev/events, /v1/dev/clock, /v1/dev/breaches, /v1/dev/faults
+  --dataset NAME      none | small | medium | large | demo (default: small); loaded into a new store only;
+                      demo: the small marketplace ending in a busy week, every queue full at the start
   --seed N            dataset seed (default 1)
   --clock ISO         start the platform clock here (stopped unless --clock-rate is given)
   --clock-rate R      simulated seconds per real second (default: stopped with --clock, real time without)
@@ -20,6 +23,9 @@ usage: npm run platform -- [options]
   --error-rate X      dev: share of requests answered 500 (0..1)
   --drop-rate X       dev: share of connections dropped after the work is done (0..1)
   --truncate-rate X   dev: share of bodies cut short (0..1)
+  --breach KIND[:ID]  development mode: break a rule at a record once loaded (repeatable; no ID: the
+                      first record it applies to): show_held_early, publish_review_early,
+                      sixth_mini_contest_entrant, reject_without_reason (also POST /v1/dev/breaches)
   --help              this text
 
 With no flags: the small dataset, live, on a free port. On an existing --store the
@@ -33,9 +39,8 @@ function number(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-const DATASETS = ['none', 'small', 'medium', 'large'] as const;
-function isDataset(value: string): value is (typeof DATASETS)[number] {
-  return (DATASETS as readonly string[]).includes(value);
+function isDataset(value: string): value is DatasetName {
+  return (DATASET_NAMES as readonly string[]).includes(value);
 }
 
 export function parseCli(argv: readonly string[]): PlatformOptions | 'help' {
@@ -57,12 +62,13 @@ export function parseCli(argv: readonly string[]): PlatformOptions | 'help' {
       'error-rate': { type: 'string' },
       'drop-rate': { type: 'string' },
       'truncate-rate': { type: 'string' },
+      breach: { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   });
   if (values.help === true) return 'help';
   const dataset = values.dataset ?? 'small';
-  if (!isDataset(dataset)) throw new Error(`--dataset: one of ${DATASETS.join(', ')}, not ${dataset}`);
+  if (!isDataset(dataset)) throw new Error(`--dataset: one of ${DATASET_NAMES.join(', ')}, not ${dataset}`);
   const faults = {
     latencyMs: number('latency', values.latency),
     errorRate: number('error-rate', values['error-rate']),
@@ -89,5 +95,18 @@ export function parseCli(argv: readonly string[]): PlatformOptions | 'help' {
     if (options.dev !== true) throw new Error('fault injection (--latency, --error-rate, --drop-rate, --truncate-rate) needs --dev');
     options.faults = given;
   }
+  if (values.breach !== undefined && values.breach.length > 0) {
+    if (options.dev !== true) throw new Error('--breach needs --dev');
+    options.breaches = values.breach.map(parseBreach);
+  }
   return options;
+}
+
+/** `--breach KIND[:RECORD]`, validated as the dev endpoint validates its body. */
+function parseBreach(value: string): DevBreachRequest {
+  const colon = value.indexOf(':');
+  const body = colon < 0 ? { rule: value } : { rule: value.slice(0, colon), recordId: value.slice(colon + 1) };
+  const parsed = devBreachRequestSchema.safeParse(body);
+  if (!parsed.success) throw new Error(`--breach: one of ${DEV_BREACH_KINDS.join(', ')}, optionally :RECORD_ID; not ${value.slice(0, 200)}`);
+  return parsed.data;
 }

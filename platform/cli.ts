@@ -20,6 +20,7 @@ function rerunWithLargerHeap(options: PlatformOptions): boolean {
     env: { ...process.env, PLATFORM_HEAP_RERUN: '1' },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  if (process.channel !== undefined) process.once('disconnect', () => child.kill('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));
   return true;
 }
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
     return;
   }
   if (rerunWithLargerHeap(options)) return;
+  // Forked with an IPC channel (the console's demo), the platform lives as long as its parent:
+  // the channel closes when the parent exits or is killed, and an orphan would go on serving.
+  let onDisconnect: () => void = () => process.exit(0);
+  if (process.channel !== undefined) process.once('disconnect', () => onDisconnect());
   const platform = await startPlatform({ ...options, log: (line) => console.error(line) });
   console.log(`platform: ${platform.url}`);
   for (const { token, moderatorId } of platform.tokens) console.log(`token ${moderatorId}: ${token}`);
@@ -58,6 +63,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  onDisconnect = () => {
+    // Nobody reads the pipes any more: a write to them must not end the close half-way.
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+    stop('parent gone (IPC channel closed)');
+  };
 }
 
 void main().catch((error: unknown) => {

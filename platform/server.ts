@@ -2,14 +2,14 @@
 // run against. Starts the store, the engine and the HTTP server on loopback; see README.md.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Moderator } from '../core';
+import type { DevBreachRequest, Moderator } from '../core';
 import { createClock, type PlatformClock } from './engine/clock';
 import type { ApplyContext } from './engine/context';
 import { Engine } from './engine/engine';
 import { moderatorsFor, tokenTable } from './http/auth';
 import { Faults } from './http/faults';
 import { createHandler } from './http/routes';
-import { loadDataset, type DatasetName } from './datasets';
+import { loadDataset, loadDemo, type DatasetName } from './datasets';
 import type { LiveState } from './generator';
 import { startLive, type LiveHandle } from './live';
 import { openStore, type Store } from './store/store';
@@ -30,6 +30,11 @@ export interface PlatformOptions {
   seed?: number;
   live?: boolean;
   faults?: { latencyMs?: number; errorRate?: number; dropRate?: number; truncateRate?: number; seed?: number };
+  /**
+   * Development mode: rules broken on purpose once the marketplace is loaded (the same as
+   * `POST /v1/dev/breaches` by the admin); a breach that does not apply stops the start.
+   */
+  breaches?: readonly DevBreachRequest[];
   log?: (line: string) => void;
   /** SSE heartbeat period; SYNC-API says 15 s, tests may shorten it. */
   heartbeatMs?: number;
@@ -44,6 +49,9 @@ export interface RunningPlatform {
   summary: string;
   close(): Promise<void>;
 }
+
+/** Who plants the breaches asked for at start (the admin's moderator, in both modes). */
+const ADMIN_MODERATOR_ID = 'mod-admin';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -88,11 +96,20 @@ function ignoredOnAStore(options: PlatformOptions, storeClockMs: number | null):
   return notices;
 }
 
+/** A breach asked for at start, as the admin would plant it; one that does not apply fails the start. */
+async function plantAtStart(engine: Engine, request: DevBreachRequest): Promise<string> {
+  const outcome = await engine.plantBreach(ADMIN_MODERATOR_ID, request);
+  if (outcome.kind === 'refused') throw new Error(`--breach ${request.rule}${request.recordId === undefined ? '' : `:${request.recordId}`}: ${outcome.detail}`);
+  return `${outcome.breach.rule} at ${outcome.breach.recordType} ${outcome.breach.recordId}`;
+}
+
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const host = options.host ?? '127.0.0.1';
   const dev = options.dev ?? false;
   const log = options.log ?? (() => undefined);
   if (dev && !isLoopback(host)) throw new Error(`development mode listens on loopback only, not on ${host}`);
+  if ((options.breaches?.length ?? 0) > 0 && !dev) throw new Error('planted breaches (--breach) need development mode (--dev)');
+  const planted: string[] = [];
 
   const store = options.store ?? (await openStore(options.storePath));
   const clock = configuredClock(options);
@@ -107,16 +124,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       // The log is replayed on its own times first; the configured clock takes over after it.
       engine = await Engine.open({ store, clock: createClock({ startMs: 0, rate: 0 }), log });
       const started = performance.now();
-      const { result, run } = await loadDataset(engine, dataset, options.seed ?? 1, clock.nowMs());
+      const seed = options.seed ?? 1;
+      const dataLoaded = dataset === 'demo' ? await loadDemo(engine, seed, clock.nowMs()) : await loadDataset(engine, dataset, seed, clock.nowMs());
+      const { result } = dataLoaded;
       loaded = `${dataset} dataset (seed ${options.seed ?? 1}): ${result.applied} events applied, ${result.refused.length} refused in ${((performance.now() - started) / 1000).toFixed(1)} s`;
       await engine.useClock(clock);
-      if (options.live === true) liveState = run.liveState();
+      if (options.live === true) liveState = 'run' in dataLoaded ? dataLoaded.run.liveState() : dataLoaded.liveState();
     } else {
       engine = await Engine.open({ store, clock, log });
       loaded = fresh ? 'empty marketplace' : `store ${store.path}: feed at seq ${store.lastSeq}`;
     }
     await engine.execute((ctx) => putModerators(ctx, moderatorsFor(dev)));
     await engine.catchUp();
+    for (const request of options.breaches ?? []) planted.push(await plantAtStart(engine, request));
   } catch (error) {
     await store.close();
     throw error;
@@ -145,6 +165,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     `clock ${new Date(engine.nowMs()).toISOString()}${clock.rate > 0 ? ` running ×${clock.rate}` : ' stopped'}`,
     ...(live !== null ? ['live'] : []),
     ...(dev ? ['development mode'] : []),
+    ...(planted.length > 0 ? [`breaches planted: ${planted.join(', ')}`] : []),
     ...notices,
   ].join('; ');
   log(`platform listening on ${url} — ${summary}`);

@@ -2,6 +2,7 @@
 // validates what it accepts with these, the contract tests check what it answers with them, and
 // the console's sync engine validates what it receives with them: one definition, three users.
 import { z } from 'zod';
+import type { AuditFinding, AuditFindingKind } from '../audit';
 import { policySchema } from '../policy';
 import { id, isoTime } from './common';
 import { claimSchema, ENTITY_SCHEMAS, moderatorSchema, sanctionSchema, type EntityType } from './entities';
@@ -225,7 +226,7 @@ export const claimAnswerSchema = claimSchema;
 export const claimHeldSchema = problemSchema.extend({ status: z.literal(409), claim: claimSchema });
 
 // ---------------------------------------------------------------------------------------
-// Development mode: /v1/dev/events, /v1/dev/clock, /v1/dev/faults
+// Development mode: /v1/dev/events, /v1/dev/clock, /v1/dev/breaches, /v1/dev/faults
 
 /** The body of POST /v1/dev/events: an event log (SYNC-API.md), its length bounded. */
 export const devEventsRequestSchema = z.object({ events: boundedArray(marketplaceEventSchema, DEV_EVENTS_MAX, 'events in one request') });
@@ -238,6 +239,61 @@ export type DevEventsResult = z.infer<typeof devEventsResultSchema>;
 
 export const devClockRequestSchema = z.object({ now: isoTime });
 export const devClockAnswerSchema = z.object({ now: isoTime, last: z.number().int().min(0).optional(), rate: z.number().optional() });
+
+/**
+ * Planted breaches (POST /v1/dev/breaches, development mode only): the platform breaks one rule
+ * at one record on purpose, so an offline audit (RULES R13, core/audit.ts) can be shown to find
+ * exactly it. Each names the rule it breaks and the finding an audit gives for it.
+ */
+export const DEV_BREACH_KINDS = ['show_held_early', 'publish_review_early', 'sixth_mini_contest_entrant', 'reject_without_reason'] as const;
+export type DevBreachKind = (typeof DEV_BREACH_KINDS)[number];
+export const DEV_BREACHES: Readonly<Record<DevBreachKind, { rule: string; recordType: AuditFinding['recordType']; finding: AuditFindingKind; what: string }>> = {
+  show_held_early: { rule: 'R3', recordType: 'submission', finding: 'shown_should_hold', what: 'a held design shown before its release, its record reading as never held' },
+  publish_review_early: { rule: 'R8', recordType: 'review', finding: 'review_published_early', what: 'a final review published before the double-blind rule allows' },
+  sixth_mini_contest_entrant: { rule: 'R7', recordType: 'project', finding: 'contest_over_capacity', what: 'a sixth designer let into a full mini contest (the record is the contest)' },
+  reject_without_reason: { rule: 'R5', recordType: 'submission', finding: 'decision_without_reason', what: 'a design rejected with no reason code' },
+};
+
+/** The body of POST /v1/dev/breaches; without `recordId` the platform picks the first record the breach applies to. */
+export const devBreachRequestSchema = z.strictObject({ rule: z.enum(DEV_BREACH_KINDS), recordId: id.optional() });
+export type DevBreachRequest = z.infer<typeof devBreachRequestSchema>;
+
+/** A planted breach as the applied-event log and the answer carry it. */
+export const devBreachSchema = z.object({
+  rule: z.enum(DEV_BREACH_KINDS),
+  recordType: z.enum(['submission', 'project', 'review', 'flag']),
+  recordId: id,
+  /** The audit finding it makes (core/audit.ts `AUDIT_FINDINGS`). */
+  finding: z.string().min(1),
+  /** The entities it changed (for the sixth entrant, the new submission). */
+  changed: z.array(z.object({ type: z.string().min(1), id })).max(10),
+});
+export type DevBreach = z.infer<typeof devBreachSchema>;
+
+/** A planted breach's entry in the applied-event log (its stored event). */
+export const DEV_BREACH_EVENT_TYPE = 'dev.breach';
+export const devBreachEventSchema = z.object({ at: isoTime, type: z.literal(DEV_BREACH_EVENT_TYPE), data: devBreachSchema });
+
+/** 200 answer of POST /v1/dev/breaches: the breach and its place in the applied-event log. */
+export const devBreachAnswerSchema = z.object({ n: z.number().int().min(1), at: isoTime, breach: devBreachSchema });
+export type DevBreachAnswer = z.infer<typeof devBreachAnswerSchema>;
+
+/** GET /v1/dev/events: the applied-event log, refusals and planted breaches included. */
+export const devEventLogSchema = z.object({
+  events: z.array(
+    z.object({
+      n: z.number().int().min(1),
+      at: isoTime,
+      type: z.string().min(1),
+      status: z.enum(['applied', 'refused']),
+      reasonCode: z.string().min(1).optional(),
+      breach: devBreachSchema.optional(),
+    }),
+  ),
+  last: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
+export type DevEventLog = z.infer<typeof devEventLogSchema>;
 
 export const faultSettingsSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000).optional(),

@@ -1,6 +1,6 @@
 // `npm run serve -- [--platform URL --platform-token TOKEN] [--data DIR] [--port P] [--undo-seconds N]`
 // (CONSOLE-API.md, "The browser host"): the console in a browser, on loopback only. With no
-// --platform it opens the demo workspace: a reference platform in a child process (small
+// --platform it opens the demo workspace: a reference platform in a child process (the demo
 // dataset, live marketplace, development mode), signed in as dev-admin.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

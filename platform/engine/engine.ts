@@ -7,9 +7,10 @@
 // queued by construction, and what they read is a view that cannot change the world. A failed
 // write rolls the engine back to what the store holds (the world rebuilt as on a restart), so
 // nothing that is not on disk is ever seen, answered or written on top of.
-import { DEFAULT_POLICY, toIso, toMs, type DecisionRequest, type MarketplaceEvent, type Policy } from '../../core';
+import { DEFAULT_POLICY, toIso, toMs, DEV_BREACH_EVENT_TYPE, type DecisionRequest, type DevBreachAnswer, type DevBreachRequest, type MarketplaceEvent, type Policy } from '../../core';
 import type { Batch, DecisionRecord, EventRecord, Store } from '../store/store';
 import { applyEvent, canonicalEvent } from './apply-event';
+import { plantBreach, type BreachAttempt } from './breaches';
 import type { PlatformClock } from './clock';
 import type { ApplyContext } from './context';
 import { decideAt, keptOutcome, type DecisionOutcome } from './decisions';
@@ -21,10 +22,41 @@ import { World, type WorldView } from './world';
 /** Events between detection runs during a replay (each run re-reads the touched designers' facts). */
 export const DETECT_EVERY = 1_000_000;
 
+/**
+ * A pause in a replay, for what a dataset has on record beside its events (decisions moderators
+ * made as the marketplace ran): it runs in the engine's queue once every event before it is
+ * applied and the clock stands at `atMs` (timers due by then fired), and before any later event
+ * is read, so the source of the events may react to what it did.
+ */
+export interface ReplayStep {
+  readonly kind: 'replay-step';
+  readonly atMs: number;
+  run(api: ReplayStepApi): Promise<void>;
+}
+
+/** What a replay step may do: read the world, and decide as a moderator would, at the step's time. */
+export interface ReplayStepApi {
+  readonly world: WorldView;
+  readonly nowMs: number;
+  readonly policy: Policy;
+  /** Runs detection for the designers touched since it last ran, so the flags hold every fact so far. */
+  detect(): void;
+  /** A decision exactly as `decide` makes it (kept for idempotency, written with its answer). */
+  decide(moderatorId: string, request: DecisionRequest): Promise<DecisionOutcome>;
+  /** A change outside the event log at the step's time (`execute`, in the step). */
+  change<T>(fn: (ctx: ApplyContext) => T): T;
+}
+
+export function isReplayStep(item: MarketplaceEvent | ReplayStep): item is ReplayStep {
+  return 'kind' in item && item.kind === 'replay-step';
+}
+
 export interface ApplyResult {
   applied: number;
   refused: Array<{ index: number; reasonCode: string }>;
 }
+
+export type BreachOutcome = ({ kind: 'planted' } & DevBreachAnswer) | Extract<BreachAttempt, { kind: 'refused' }>;
 
 export class EventTimeError extends Error {
   constructor(
@@ -224,8 +256,9 @@ export class Engine {
   /**
    * Replays an event log in time order, writing every `batchSize` events. An event earlier than
    * the one before is recorded as refused (`earlier_than_clock`), as the platform would answer.
+   * A step among the events (ReplayStep) runs where it stands, after the events before it.
    */
-  async replay(events: AsyncIterable<MarketplaceEvent> | Iterable<MarketplaceEvent>, batchSize = 5000): Promise<ApplyResult> {
+  async replay(events: AsyncIterable<MarketplaceEvent | ReplayStep> | Iterable<MarketplaceEvent | ReplayStep>, batchSize = 5000): Promise<ApplyResult> {
     const result: ApplyResult = { applied: 0, refused: [] };
     let index = 0;
     let inBatch = 0;
@@ -260,8 +293,14 @@ export class Engine {
       await this.settleWrites();
       await this.store.setSynchronous('NORMAL');
     });
-    for await (const event of events) {
-      chunk.push(event);
+    for await (const item of events) {
+      if (isReplayStep(item)) {
+        inBatch = 0;
+        await drain();
+        await this.serial(() => this.runStep(item));
+        continue;
+      }
+      chunk.push(item);
       if (++inBatch >= batchSize) {
         inBatch = 0;
         await drain();
@@ -273,6 +312,23 @@ export class Engine {
       await this.store.setSynchronous('FULL');
     });
     return result;
+  }
+
+  /** A replay's step at its time (never behind what is applied); runs inside `serial`. */
+  private async runStep(step: ReplayStep): Promise<void> {
+    this.advanceTo(step.atMs);
+    this.clock.advanceTo(this.processedMs);
+    const api: ReplayStepApi = {
+      world: this.currentWorld,
+      nowMs: this.processedMs,
+      policy: this.policy,
+      detect: () => runDetection(this.contextAt(this.processedMs)),
+      // Detection waits for the step that asks for it (or the replay's end), as in the rest of a replay.
+      decide: (moderatorId, request) => this.decideNow(moderatorId, request, { pipelined: true, detect: false }),
+      change: (fn) => fn(this.contextAt(this.processedMs)),
+    };
+    await step.run(api);
+    await this.flushWith(null, { detect: false, pipelined: true });
   }
 
   /**
@@ -350,35 +406,57 @@ export class Engine {
    * changed nothing.
    */
   decide(moderatorId: string, request: DecisionRequest): Promise<DecisionOutcome> {
-    return this.serial(async (): Promise<DecisionOutcome> => {
-      // The moderator is part of what a decision id stands for: another moderator reusing the id
-      // gets a 422, never the first moderator's answer.
-      const key = JSON.stringify({ moderatorId, ...request });
-      const earlier = await this.store.decision(request.id);
-      if (earlier !== undefined) {
-        if (earlier.request === key) return keptOutcome(earlier.status, earlier.response);
-        return { kind: 'refused', status: 422, code: 'idempotency-key-reused', detail: `Decision ${request.id} was already sent with a different body or by another moderator; a decision id is used once.` };
-      }
-      // Time-based transitions due by now happen first: a release at 17:12 beats a decision at 17:13.
+    return this.serial(() => this.decideNow(moderatorId, request));
+  }
+
+  /**
+   * POST /v1/dev/breaches (development mode): breaks a rule at a record on purpose, at the
+   * platform's clock, and records it in the applied-event log as `dev.breach`, so a test can
+   * show an offline audit finds exactly what was planted.
+   */
+  plantBreach(moderatorId: string, request: DevBreachRequest): Promise<BreachOutcome> {
+    return this.serial(async (): Promise<BreachOutcome> => {
       this.advanceTo(this.clock.nowMs());
-      const at = toIso(this.processedMs);
-      const attempt = decideAt(this.contextAt(this.processedMs), moderatorId, request);
+      const n = this.eventCount + 1;
+      const attempt = plantBreach(this.contextAt(this.processedMs), request, { moderatorId, n });
       if (attempt.kind === 'refused') return attempt;
-      if (attempt.kind === 'conflict') {
-        const response = JSON.stringify(attempt.conflict);
-        this.pendingDecisions.push({ id: request.id, request: key, status: 409, response, at });
-        await this.flush();
-        return keptOutcome(409, response);
-      }
-      // The effects are in the world; the answer names the feed rows they are written as.
-      let body = '';
-      await this.flushWith((seqOf) => {
-        const entities: ChangedEntity[] = attempt.changed.map(({ type, id }) => ({ seq: seqOf(type, id), type, op: 'upsert', id, data: this.currentWorld.get(type, id) }));
-        body = JSON.stringify({ result: 'applied', entities });
-        return { id: request.id, request: key, status: 200, response: body, at };
-      });
-      return { kind: 'applied', body };
+      const at = toIso(this.processedMs);
+      this.eventCount = n;
+      this.pendingEvents.push({ n, at, type: DEV_BREACH_EVENT_TYPE, status: 'applied', reasonCode: null, event: JSON.stringify({ at, type: DEV_BREACH_EVENT_TYPE, data: attempt.breach }) });
+      await this.flush();
+      return { kind: 'planted', n, at, breach: attempt.breach };
     });
+  }
+
+  /** `decide`'s work, inside `serial`; a replay's step writes pipelined, like the replay. */
+  private async decideNow(moderatorId: string, request: DecisionRequest, options: { pipelined?: boolean; detect?: boolean } = {}): Promise<DecisionOutcome> {
+    // The moderator is part of what a decision id stands for: another moderator reusing the id
+    // gets a 422, never the first moderator's answer.
+    const key = JSON.stringify({ moderatorId, ...request });
+    const earlier = await this.store.decision(request.id);
+    if (earlier !== undefined) {
+      if (earlier.request === key) return keptOutcome(earlier.status, earlier.response);
+      return { kind: 'refused', status: 422, code: 'idempotency-key-reused', detail: `Decision ${request.id} was already sent with a different body or by another moderator; a decision id is used once.` };
+    }
+    // Time-based transitions due by now happen first: a release at 17:12 beats a decision at 17:13.
+    this.advanceTo(this.clock.nowMs());
+    const at = toIso(this.processedMs);
+    const attempt = decideAt(this.contextAt(this.processedMs), moderatorId, request);
+    if (attempt.kind === 'refused') return attempt;
+    if (attempt.kind === 'conflict') {
+      const response = JSON.stringify(attempt.conflict);
+      this.pendingDecisions.push({ id: request.id, request: key, status: 409, response, at });
+      await this.flushWith(null, options);
+      return keptOutcome(409, response);
+    }
+    // The effects are in the world; the answer names the feed rows they are written as.
+    let body = '';
+    await this.flushWith((seqOf) => {
+      const entities: ChangedEntity[] = attempt.changed.map(({ type, id }) => ({ seq: seqOf(type, id), type, op: 'upsert', id, data: this.currentWorld.get(type, id) }));
+      body = JSON.stringify({ result: 'applied', entities });
+      return { id: request.id, request: key, status: 200, response: body, at };
+    }, options);
+    return { kind: 'applied', body };
   }
 
   /** Writes everything changed since the last batch in one transaction; runs inside `serial`. */

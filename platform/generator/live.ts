@@ -118,7 +118,8 @@ function liveSubmission(sim: Simulation): void {
   if (designer !== null && designer.active) contests.submit(sim, project, designer, 'original', false);
 }
 
-function belowBenchmark(sim: Simulation, designer: DesignerRec, cat: number): boolean {
+/** R3 as the platform will judge it, from the generator's tallies: a verified designer rated under the benchmark in `cat`. */
+export function belowBenchmark(sim: Simulation, designer: DesignerRec, cat: number): boolean {
   const k = designer.idx * NCAT + cat;
   const count = sim.ratingCount[k] ?? 0;
   return designer.verification === 'verified' && count > 0 && (sim.ratingSum[k] ?? 0) * 100 < Math.round(DEFAULT_POLICY.rating.benchmark * 100) * count;

@@ -19,6 +19,8 @@ export interface SimulationOptions {
   /** The dataset's clock ends here (epoch ms). */
   endMs: number;
   spanDays: number;
+  /** More (or less) of some planted scenarios than the size implies (the demo's busy week). */
+  plan?: Partial<PlantPlan>;
 }
 
 export class World {
@@ -99,7 +101,7 @@ export class World {
   constructor(readonly options: SimulationOptions) {
     this.rng = new Rng(options.seed);
     this.counts = options.counts;
-    this.plan = plantPlan(options.counts);
+    this.plan = { ...plantPlan(options.counts), ...options.plan };
     this.spanDays = options.spanDays;
     this.endMs = options.endMs;
     this.t0 = Math.floor((options.endMs - options.spanDays * DAY_MS) / 1000) * 1000;

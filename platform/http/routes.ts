@@ -4,11 +4,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   claimRequestSchema,
   decisionRequestSchema,
+  devBreachRequestSchema,
+  devBreachEventSchema,
+  DEV_BREACH_EVENT_TYPE,
   devClockRequestSchema,
   devEventsRequestSchema,
   faultSettingsSchema,
   parseWith,
   SUBJECT_TYPES,
+  type DevBreach,
+  type DevBreachAnswer,
+  type DevEventLog,
   type DevEventsResult,
   type Meta,
   type Moderator,
@@ -93,8 +99,11 @@ const routes: Route[] = [
     handle: async (r) => {
       who(r);
       const fromHeader = Number(r.req.headers['last-event-id'] ?? NaN);
-      const { after } = feedQuery(r.url.searchParams);
-      serveEvents(r.req, r.res, r.deps.engine, Number.isFinite(fromHeader) ? Math.max(after, fromHeader) : after, r.deps.heartbeatMs);
+      const query = feedQuery(r.url.searchParams);
+      const after = Number.isFinite(fromHeader) ? Math.max(query.after, fromHeader) : query.after;
+      // A stream for a cursor this feed cannot reach would wait for ever: the same 410 as /v1/changes.
+      checkCursor(r.deps.store, { ...query, after });
+      serveEvents(r.req, r.res, r.deps.engine, after, r.deps.heartbeatMs);
       return { kind: 'handled' };
     },
   },
@@ -178,8 +187,24 @@ const routes: Route[] = [
       // One row more than asked tells whether another page exists.
       const fetched = await r.deps.store.events(after, limit + 1);
       const rows = fetched.slice(0, limit);
-      const events = rows.map((e) => ({ n: e.n, at: e.at, type: e.type, status: e.status, ...(e.reasonCode === null ? {} : { reasonCode: e.reasonCode }) }));
-      return jsonReply(200, { events, last: rows[rows.length - 1]?.n ?? after, hasMore: fetched.length > limit });
+      const events = rows.map((e) => ({ n: e.n, at: e.at, type: e.type, status: e.status, ...(e.reasonCode === null ? {} : { reasonCode: e.reasonCode }), ...breachOf(e) }));
+      return jsonReply(200, { events, last: rows[rows.length - 1]?.n ?? after, hasMore: fetched.length > limit } satisfies DevEventLog);
+    },
+  },
+  {
+    // A rule broken on purpose at a record, for proving the console's audit finds it (README).
+    method: 'POST',
+    path: /^\/v1\/dev\/breaches$/,
+    dev: true,
+    handle: async (r) => {
+      const moderator = who(r);
+      const parsed = parseWith(devBreachRequestSchema, await readJson(r.req), 'breach');
+      if (!parsed.ok) throw HttpProblem.validation(parsed.error, parsed.issues);
+      const outcome = await r.deps.engine.plantBreach(moderator.id, parsed.value);
+      if (outcome.kind === 'refused') throw new HttpProblem(outcome.status, outcome.code, outcome.detail);
+      const { n, at, breach } = outcome;
+      r.deps.log(`breach planted: ${breach.rule} at ${breach.recordType} ${breach.recordId} (event ${n})`);
+      return jsonReply(200, { n, at, breach } satisfies DevBreachAnswer);
     },
   },
   {
@@ -231,6 +256,13 @@ const routes: Route[] = [
     },
   },
 ];
+
+/** A planted breach's row of the applied-event log carries what was planted where. */
+function breachOf(row: { type: string; event: string }): { breach?: DevBreach } {
+  if (row.type !== DEV_BREACH_EVENT_TYPE) return {};
+  const parsed = devBreachEventSchema.safeParse(JSON.parse(row.event));
+  return parsed.success ? { breach: parsed.data.data } : {};
+}
 
 function isSubjectType(value: string): value is SubjectType {
   return (SUBJECT_TYPES as readonly string[]).includes(value);

@@ -59,7 +59,7 @@ describe('the demo platform launcher', () => {
     const demo = await launchDemoPlatform({
       start: (modulePath, args) => asDemoProcess(fork(modulePath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })),
       entry,
-      // The empty marketplace starts in about a second; the app's default is the small dataset.
+      // The empty marketplace starts in about a second; the app's default is the demo dataset.
       args: ['--port', '0', '--dev', '--dataset', 'none'],
       log: (line) => void logged.push(line),
       timeoutMs: 60_000,

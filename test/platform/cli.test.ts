@@ -1,7 +1,9 @@
 // `npm run platform` as a new user meets it: which flags make a marketplace that moves, and
 // what a start says about flags a stored marketplace does not take.
 import { afterEach, describe, expect, it } from 'vitest';
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseCli } from '../../platform/cli-options';
 import { startPlatform, type RunningPlatform } from '../../platform/server';
 import { ev, tempDir } from './helpers';
@@ -65,4 +67,38 @@ describe('a start', () => {
     expect(await names(true)).toBe('Quality (dev)');
     expect(await names(false)).toBe('Quality');
   });
+});
+
+describe('a platform forked with an IPC channel (the console demo)', () => {
+  it('closes when its parent goes away, its store closed cleanly', async () => {
+    const dir = tempDir();
+    try {
+      const storePath = join(dir.dir, 'p.sqlite');
+      const child = fork(fileURLToPath(new URL('../../platform/cli.ts', import.meta.url)), ['--port', '0', '--dev', '--dataset', 'none', '--store', storePath], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+      let out = '';
+      child.stdout?.setEncoding('utf8');
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.on('data', (chunk: string) => {
+          out += chunk;
+          if (/^platform: http:\/\/127\.0\.0\.1:\d+$/m.test(out)) resolve();
+        });
+        void exited.then(() => reject(new Error(`the platform stopped before it listened: ${out}`)));
+      });
+      const url = /^platform: (\S+)$/m.exec(out)?.[1] ?? '';
+      expect((await fetch(`${url}/v1/meta`, { headers: { authorization: 'Bearer dev-admin' } })).status).toBe(200);
+      // The channel closing is what a parent's exit or kill looks like from the child.
+      child.disconnect();
+      expect(await exited).toEqual({ code: 0, signal: null });
+      // Closed, not killed: the store opens again with the moderators it wrote.
+      const again = await startPlatform({ storePath, dev: true, dataset: 'none' });
+      expect(again.summary).toMatch(/^store /);
+      await again.close();
+    } finally {
+      dir.remove();
+    }
+  }, 60_000);
 });

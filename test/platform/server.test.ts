@@ -63,7 +63,7 @@ describe('platform server', () => {
   it('sends SSE heartbeats', async () => {
     const p = await start({ dev: true, dataset: 'none', clock: '2026-11-02T08:00:00Z', heartbeatMs: 50 });
     const controller = new AbortController();
-    const res = await fetch(`${p.url}/v1/events?after=1000000`, { headers: { authorization: 'Bearer dev-quality' }, signal: controller.signal });
+    const res = await fetch(`${p.url}/v1/events?after=0`, { headers: { authorization: 'Bearer dev-quality' }, signal: controller.signal });
     const reader = res.body?.getReader();
     if (reader === undefined) throw new Error('no body');
     let text = '';

@@ -1,6 +1,7 @@
 // Shared by the renderer's component tests (each file opts into jsdom with a docblock and imports
 // this): the browser parts jsdom lacks that Mantine needs (STACK.md, trap 7), and a cleanup
 // after each test, since vitest's globals are off.
+import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { forgetPlaces } from '../../renderer/src/features/queues/memory';
@@ -43,6 +44,8 @@ if (typeof window !== 'undefined') {
 
 afterEach(() => {
   cleanup();
+  // The notifications store is a module singleton: toasts of one test would fill the next one's limit.
+  notifications.clean();
   forgetPlaces();
   window.location.hash = '';
   window.sessionStorage.clear();

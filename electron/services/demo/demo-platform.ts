@@ -14,7 +14,8 @@ export interface DemoPlatform {
 }
 
 export const DEMO_TOKEN = 'dev-admin';
-export const DEMO_ARGS = ['--port', '0', '--dev', '--dataset', 'small', '--live'];
+/** The demo marketplace (platform --dataset demo): a busy week with every queue full at the start, kept moving. */
+export const DEMO_ARGS = ['--port', '0', '--dev', '--dataset', 'demo', '--live'];
 
 export interface DemoOptions {
   /** The platform's entry: platform/cli.ts under tsx, a built file in the packaged app. */

@@ -5,6 +5,7 @@ import {
   Log,
   MINUTE,
   TOKENS,
+  expectOk,
   expectProblem,
   feedLast,
   openEvents,
@@ -17,6 +18,7 @@ import {
   type SseStream,
   type TestPlatform,
 } from './helpers';
+import { metaSchema, RESYNC_REQUIRED } from '../../../core';
 
 const NUDGE_WAIT_MS = 5000;
 
@@ -81,6 +83,18 @@ describe('GET /v1/events', () => {
     await postEvents(api, new Log((await serverNow(api)) + MINUTE).customer(uid('sse-c')));
     const last = await feedLast(api);
     await Promise.all(streams.map((s) => s.waitFor(nudgeAtLeast(last), NUDGE_WAIT_MS)));
+  });
+
+  it('answers a cursor of another feed, or beyond this one, with 410 resync-required as /v1/changes does', async () => {
+    const api = platform.api(TOKENS.quality);
+    const last = await feedLast(api);
+    for (const path of ['/v1/events?after=0&feedId=some-other-feed', `/v1/events?after=${last + 1000}`]) {
+      const problem = expectProblem(await api.get(path), 410);
+      expect(problem.type).toMatch(new RegExp(`/${RESYNC_REQUIRED}$`));
+      expect(problem.feedId).toBe(expectOk(await api.get('/v1/meta'), metaSchema).feedId);
+    }
+    // Last-Event-ID counts as the cursor too (a reconnecting EventSource sends it).
+    expectProblem(await api.get('/v1/events?after=0', { 'last-event-id': String(last + 1000) }), 410);
   });
 
   it('refuses a stream without a token with 401', async () => {
