@@ -68,7 +68,7 @@ function Findings({ run }: { run: AuditRun }) {
                     </Table.Thead>
                     <Table.Tbody>
                       {k.findings.map((f) => (
-                        <Table.Tr key={`${f.kind}-${f.recordId}-${f.at}`} data-testid="finding" data-record-id={f.recordId} data-kind={f.kind}>
+                        <Table.Tr key={`${f.kind}-${f.recordId}-${f.at}`} data-testid="finding" data-record-type={f.recordType} data-record-id={f.recordId} data-kind={f.kind}>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             <RecordLink f={f} />
                           </Table.Td>
