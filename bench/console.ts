@@ -140,7 +140,7 @@ async function outboxWrites(service: ConsoleService, samples: number): Promise<n
 }
 
 /** 2 million submissions (20,000 held, 100,000 in the 48-hour queue) straight into a cache. */
-async function largeQueues(dir: string): Promise<string[]> {
+export async function largeQueues(dir: string): Promise<string[]> {
   const db = await openCache(join(dir, 'large.sqlite'));
   const random = prng(7);
   const TOTAL = 2_000_000;

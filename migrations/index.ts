@@ -8,6 +8,7 @@ import * as queueIndexes from './0003_queue_indexes';
 import * as syncState from './0004_sync_state';
 import * as decisions from './0005_decisions';
 import * as assets from './0006_assets';
+import * as queueTotals from './0007_queue_totals';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0004_sync_state', syncState],
   ['0005_decisions', decisions],
   ['0006_assets', assets],
+  ['0007_queue_totals', queueTotals],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -147,3 +147,46 @@ describe('walking a queue', () => {
     await expect(queuePage(ctx, { queue: 'held', limit: 5, after: 'bm90LWEtY3Vyc29y', sort: 'due', order: 'asc' })).rejects.toThrow(/not a cursor/);
   });
 });
+
+describe('the queue totals the triggers keep (migration 0007)', () => {
+  const STATUSES = ['held', 'pending_review', 'visible', 'rejected'] as const;
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('upsert' as const), id: fc.integer({ min: 0, max: 30 }), status: fc.constantFrom(...STATUSES), rev: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ kind: fc.constant('pending' as const), id: fc.integer({ min: 0, max: 30 }), pending: fc.boolean() }),
+    fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 30 }) }),
+    fc.record({ kind: fc.constant('flag' as const), id: fc.integer({ min: 0, max: 10 }), open: fc.boolean() }),
+  );
+
+  it('equal a count of the rows after any inserts, updates, pending marks and deletes (property)', async () => {
+    const cache = await openCache(join(dir, 'totals.sqlite'));
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { maxLength: 40 }), async (ops) => {
+          await cache.transaction('cache', async (trx) => {
+            for (const o of ops) {
+              const id = `t${o.id}`;
+              if (o.kind === 'upsert') {
+                const s = { id, rev: o.rev, projectId: 'p', designerId: 'd', kind: 'original', submittedAt: toIso(NOW), status: o.status, assetId: 'a',
+                  ...(o.status === 'held' ? { holdReason: 'held_low_rating', releaseAt: toIso(NOW + HOUR_MS) } : {}),
+                  ...(o.status === 'pending_review' ? { reviewDueAt: toIso(NOW + HOUR_MS) } : {}) } as Submission;
+                await trx('submissions').insert({ ...entityRow('submission', s), category: 'logo' }).onConflict('id').merge();
+              } else if (o.kind === 'pending') await trx('submissions').where({ id }).update({ pending_decision_id: o.pending ? `dec-${id}` : null });
+              else if (o.kind === 'delete') await trx('submissions').where({ id }).delete();
+              else {
+                const flag = { id: `f${o.id}`, rev: 1, designerId: 'd', status: o.open ? 'open' : 'dismissed', score: 50, createdAt: toIso(NOW), hits: [] };
+                await trx('flags').insert({ id: flag.id, rev: 1, designer_id: 'd', status: flag.status, score: 50, created_at: flag.createdAt, data: JSON.stringify(flag) }).onConflict('id').merge();
+              }
+            }
+          });
+          const kept = await cache.read('queue_totals').select('queue', 'n');
+          const counted = await cache.read.raw(`SELECT queue, COUNT(*) AS n FROM (SELECT queue FROM submissions UNION ALL SELECT queue FROM flags) WHERE queue IS NOT NULL GROUP BY queue`);
+          const asMap = (rows: Array<{ queue: string; n: number }>) => Object.fromEntries(rows.filter((r) => Number(r.n) !== 0).map((r) => [r.queue, Number(r.n)]));
+          expect(asMap(kept as Array<{ queue: string; n: number }>)).toEqual(asMap(counted as Array<{ queue: string; n: number }>));
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      await cache.close();
+    }
+  });
+});

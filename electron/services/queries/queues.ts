@@ -70,16 +70,32 @@ async function countOf(query: Builder): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+type QueueName = 'held' | 'review' | 'flags';
+
+/** Whether a filter narrows this queue (filters of another queue's kind are ignored by it). */
+function narrows(queue: QueueName, filter: QueueFilter = {}): boolean {
+  if (filter.designerId !== undefined) return true;
+  if (queue === 'flags') return filter.minScore !== undefined || filter.detector !== undefined;
+  const common = filter.category !== undefined || filter.projectId !== undefined || filter.minAgeHours !== undefined || filter.maxAgeHours !== undefined;
+  return common || (queue === 'review' && (filter.dueSoon === true || filter.overdue === true));
+}
+
+/** The queues' sizes as the triggers of migration 0007 keep them: one row each, not a count. */
+async function queueTotals(ctx: QueryContext): Promise<Record<QueueName, number>> {
+  const rows: Array<{ queue: string; n: number }> = await ctx.read('queue_totals').select('queue', 'n');
+  const totals = { held: 0, review: 0, flags: 0 };
+  for (const row of rows) if (row.queue === 'held' || row.queue === 'review' || row.queue === 'flags') totals[row.queue] = Number(row.n);
+  return totals;
+}
+
+async function totalOf(ctx: QueryContext, queue: QueueName, filter: QueueFilter | undefined, count: () => Builder): Promise<number> {
+  return narrows(queue, filter) ? countOf(count()) : (await queueTotals(ctx))[queue];
+}
+
 export async function queueCounts(ctx: QueryContext): Promise<QueueCounts> {
-  const base = (queue: 'held' | 'review', filter?: QueueFilter) => countOf(submissionFilters(ctx, ctx.read('submissions as s'), queue, filter));
-  const [held, review, reviewDueSoon, reviewOverdue, flags] = await Promise.all([
-    base('held'),
-    base('review'),
-    base('review', { dueSoon: true }),
-    base('review', { overdue: true }),
-    countOf(flagFilters(ctx.read('flags as f'))),
-  ]);
-  return { held, review, reviewDueSoon, reviewOverdue, flags };
+  const base = (filter: QueueFilter) => countOf(submissionFilters(ctx, ctx.read('submissions as s'), 'review', filter));
+  const [totals, reviewDueSoon, reviewOverdue] = await Promise.all([queueTotals(ctx), base({ dueSoon: true }), base({ overdue: true })]);
+  return { held: totals.held, review: totals.review, reviewDueSoon, reviewOverdue, flags: totals.flags };
 }
 
 interface SubmissionJoined {
@@ -204,7 +220,7 @@ export async function queuePage(ctx: QueryContext, input: ParsedPageInput): Prom
       const [key, id] = after;
       idQuery.where((w) => w.where(keyColumn, keyDesc ? '<' : '>', key).orWhere((e) => e.where(keyColumn, key).where('f.id', '>', id)));
     } else if (offset > 0) idQuery.offset(offset);
-    const [picked, total]: [Array<{ id: string; key: string | number }>, number] = await Promise.all([idQuery, countOf(base())]);
+    const [picked, total]: [Array<{ id: string; key: string | number }>, number] = await Promise.all([idQuery, totalOf(ctx, 'flags', input.filter, base)]);
     const ids = picked.slice(0, input.limit).map((r) => r.id);
     const rows: FlagJoined[] =
       ids.length === 0
@@ -241,7 +257,7 @@ export async function queuePage(ctx: QueryContext, input: ParsedPageInput): Prom
     const [key, id] = after;
     idQuery.whereRaw(`(${keyColumn}, s.id) ${desc ? '<' : '>'} (?, ?)`, [key, id]);
   } else if (offset > 0) idQuery.offset(offset);
-  const [picked, total]: [Array<{ id: string; key: string }>, number] = await Promise.all([idQuery, countOf(base())]);
+  const [picked, total]: [Array<{ id: string; key: string }>, number] = await Promise.all([idQuery, totalOf(ctx, queue, input.filter, base)]);
   const ids = picked.slice(0, input.limit).map((r) => r.id);
   const rows: SubmissionJoined[] =
     ids.length === 0

@@ -290,7 +290,12 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     failsafe = undefined;
     lastSyncedAt = toIso(platformNow());
     // After a big pull (a first sync), statistics that let the planner pick the queue indexes.
-    if (applied > 10_000) await db.write.raw('PRAGMA optimize=0x10002');
+    if (applied > 10_000) {
+      await db.write.raw('PRAGMA optimize=0x10002');
+      // The pull's WAL (up to 128 MiB, open-cache.ts) goes back into the database file now,
+      // not in the middle of the moderator's next decision.
+      await db.write.raw('PRAGMA wal_checkpoint(PASSIVE)');
+    }
   }
 
   let runningPull: Promise<void> | null = null;
