@@ -41,7 +41,7 @@ function Findings({ run }: { run: AuditRun }) {
         <Accordion.Item key={g.rule} value={g.rule} data-rule={g.rule}>
           <Accordion.Control>
             <Group gap="sm">
-              <Badge variant="light" color="red" size="lg">
+              <Badge variant="default" size="lg">
                 {g.rule}
               </Badge>
               <Text fw={600}>{countOf(g.findings.length, 'finding')}</Text>

@@ -140,10 +140,10 @@ function Profile({ d }: { d: DesignerProfile }) {
             @{d.handle}
           </Title>
           <Text c="dimmed">{d.displayName}</Text>
-          <Badge variant="light" color={VERIFICATION_COLORS[d.verification] ?? 'gray'}>
+          <Badge variant="dot" color={VERIFICATION_COLORS[d.verification] ?? 'gray'}>
             {d.verification}
           </Badge>
-          <Badge variant="light" color={ACCOUNT_COLORS[d.accountStatus] ?? 'gray'} data-testid="account-status">
+          <Badge variant="dot" color={ACCOUNT_COLORS[d.accountStatus] ?? 'gray'} data-testid="account-status">
             {d.accountStatus}
             {d.suspendedUntil !== undefined ? ` until ${stamp(d.suspendedUntil, now)}` : ''}
           </Badge>

@@ -79,12 +79,12 @@ export function DesignersScreen() {
                   </Table.Td>
                   <Table.Td>{d.displayName}</Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color={VERIFICATION_COLORS[d.verification] ?? 'gray'}>
+                    <Badge size="sm" variant="dot" color={VERIFICATION_COLORS[d.verification] ?? 'gray'}>
                       {d.verification}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color={ACCOUNT_COLORS[d.accountStatus] ?? 'gray'}>
+                    <Badge size="sm" variant="dot" color={ACCOUNT_COLORS[d.accountStatus] ?? 'gray'}>
                       {d.accountStatus}
                     </Badge>
                   </Table.Td>

@@ -63,7 +63,7 @@ function DetailBody({ d, me, now }: { d: OutputOf<'decisions.get'>; me: { id: st
           ['Queue', d.queue === undefined ? '—' : QUEUE_TITLES[d.queue]],
           [
             'State',
-            <Badge key="st" variant="light" color={state.color} size="sm">
+            <Badge key="st" variant="dot" color={state.color} size="sm">
               {state.label}
             </Badge>,
           ],

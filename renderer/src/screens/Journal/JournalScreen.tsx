@@ -2,7 +2,7 @@
 // outcome, reason, queue, moderator and day (all in the URL); one entry's detail with what the
 // moderator was shown and the platform's answer; the hash chain's verification; CSV export.
 import { Alert, Anchor, Badge, Box, Button, Group, Select, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconDownload, IconLink, IconLinkOff } from '@tabler/icons-react';
+import { IconDownload, IconLinkOff } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { DISMISS_REASONS, OUTCOMES, REJECT_REASONS } from '../../../../core';
 import { DECISION_STATES, QUEUES, type DecisionEntry } from '../../../../electron/contract';
@@ -41,7 +41,7 @@ function ChainState() {
   if (v.ok) {
     return (
       <Tooltip label={v.head === undefined ? 'No entries yet' : `Head hash ${v.head}: keep it elsewhere to prove nothing was rewritten later.`} multiline w={320}>
-        <Badge variant="light" color="green" leftSection={<IconLink size={12} />} size="lg" style={{ textTransform: 'none' }} data-testid="chain-state">
+        <Badge variant="dot" color="green" size="lg" style={{ textTransform: 'none' }} data-testid="chain-state">
           Chain verified · {countOf(v.entries, 'entry', 'entries')}
         </Badge>
       </Tooltip>
@@ -118,7 +118,7 @@ function Row({ d, current, me, now, onOpen }: { d: DecisionEntry; current: boole
       <Table.Td>{d.queue === undefined ? '—' : QUEUE_TITLES[d.queue]}</Table.Td>
       <Table.Td>{d.moderatorId === me.id ? me.name : d.moderatorId}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Badge variant="light" color={state.color} size="sm">
+        <Badge variant="dot" color={state.color} size="sm">
           {state.label}
         </Badge>
       </Table.Td>
