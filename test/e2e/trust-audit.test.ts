@@ -251,8 +251,12 @@ describe.skipIf(!ready)('trust and safety, designers, journal, dashboard and aud
     expect(await page.locator('[data-testid="chart-detectors"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
   }, 240_000);
 
-  afterAll(() => {
-    // Enforced once the shell's contrast fixes (branch ui) are in: reported until then.
-    if (axeFound.length > 0) console.warn(`axe, serious and critical:\n${axeFound.join('\n')}`);
+  it('passes axe on every screen above, light and dark', () => {
+    // Colour contrast is reported, not yet enforced: the shell's greys (the header, the navigation's
+    // counts, the status bar) and Mantine's dimmed text get their contrast-safe shades with the ui
+    // branch's theme; every other serious or critical rule holds now.
+    const contrast = axeFound.filter((f) => f.includes(': color-contrast ('));
+    if (contrast.length > 0) console.warn(`axe colour contrast, to enforce once the ui theme lands:\n${contrast.join('\n')}`);
+    expect(axeFound.filter((f) => !contrast.includes(f))).toEqual([]);
   });
 });

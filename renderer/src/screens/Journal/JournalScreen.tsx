@@ -71,9 +71,9 @@ function Filters({ filter, onChange, moderators }: { filter: JournalFilter; onCh
     <Group gap="xs" wrap="wrap" role="search" aria-label="Filters">
       <Select aria-label="State" placeholder="Any state" data={DECISION_STATES.map((s) => ({ value: s, label: STATE_WORDS[s].label }))} value={filter.state ?? null} onChange={(v) => set('state', DECISION_STATES.find((s) => s === v) ?? null)} clearable w={124} />
       <Select aria-label="Outcome" placeholder="Any outcome" data={Object.entries(OUTCOME_WORDS).map(([value, w]) => ({ value, label: w.done }))} value={filter.outcome ?? null} onChange={(v) => set('outcome', OUTCOMES.find((o): o is Outcome => o === v) ?? null)} clearable w={134} />
-      <Select aria-label="Reason" placeholder="Any reason" data={REASON_OPTIONS} value={filter.reasonCode ?? null} onChange={(v) => set('reasonCode', v)} clearable w={200} comboboxProps={{ withinPortal: true }} />
-      <Select aria-label="Queue" placeholder="Any queue" data={QUEUES.map((q) => ({ value: q, label: QUEUE_TITLES[q] }))} value={filter.queue ?? null} onChange={(v) => set('queue', QUEUES.find((q) => q === v) ?? null)} clearable w={164} />
-      <Select aria-label="Moderator" placeholder="Any moderator" data={moderators} value={filter.moderatorId ?? null} onChange={(v) => set('moderatorId', v)} clearable w={170} />
+      <Select aria-label="Reason" placeholder="Any reason" data={REASON_OPTIONS} value={filter.reasonCode ?? null} onChange={(v) => set('reasonCode', v)} clearable w={180} comboboxProps={{ withinPortal: true }} />
+      <Select aria-label="Queue" placeholder="Any queue" data={QUEUES.map((q) => ({ value: q, label: QUEUE_TITLES[q] }))} value={filter.queue ?? null} onChange={(v) => set('queue', QUEUES.find((q) => q === v) ?? null)} clearable w={150} />
+      <Select aria-label="Moderator" placeholder="Any moderator" data={moderators} value={filter.moderatorId ?? null} onChange={(v) => set('moderatorId', v)} clearable w={150} />
       <TextInput aria-label="From day" type="date" value={filter.fromDay ?? ''} onChange={(e) => set('fromDay', e.currentTarget.value)} w={140} />
       <Text size="sm" c="dimmed">
         to
@@ -118,7 +118,7 @@ function Row({ d, current, me, now, onOpen }: { d: DecisionEntry; current: boole
       <Table.Td>{d.queue === undefined ? '—' : QUEUE_TITLES[d.queue]}</Table.Td>
       <Table.Td>{d.moderatorId === me.id ? me.name : d.moderatorId}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Badge variant="dot" color={state.color} size="sm">
+        <Badge variant="dot" color={state.color} size="sm" tt="none">
           {state.label}
         </Badge>
       </Table.Td>
@@ -227,7 +227,7 @@ export function JournalScreen() {
                   <Table.Th scope="col">Outcome</Table.Th>
                   <Table.Th scope="col">Queue</Table.Th>
                   <Table.Th scope="col">Moderator</Table.Th>
-                  <Table.Th scope="col">State</Table.Th>
+                  <Table.Th scope="col" w={116}>State</Table.Th>
                   <Table.Th scope="col">Platform’s answer</Table.Th>
                 </Table.Tr>
               </Table.Thead>
