@@ -4,7 +4,7 @@
 // and the journal stay.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { designer, heldSubmission, project, startScriptedPlatform, type ScriptedPlatform } from './scripted-platform';
-import { startConsole, type TestConsole } from './helpers';
+import { startConsole, waitFor, type TestConsole } from './helpers';
 
 let platform: ScriptedPlatform;
 let c: TestConsole;
@@ -107,6 +107,43 @@ describe('starting the feed over', () => {
     await expectKept();
     expect(c.events.some((e) => e.type === 'sync.status' && e.status.progress?.phase === 'resync')).toBe(true);
     expect(platform.requests).toContain('GET /v1/changes?after=0&limit=500&feedId=feed-1');
+  });
+
+  it('on a 410 from the event stream pulls at once, without waiting for the next poll', async () => {
+    c = await startConsole(platform.url, 'token', { pollMs: 600_000 });
+    await waitFor('the first pull', async () => (await cachedDesigners()).length === 6);
+    platform.changes = [{ seq: 1, type: 'designer', op: 'upsert', id: 'dz', data: designer('dz') }];
+    const gone = JSON.stringify({ type: 'https://platform.example/problems/resync-required', title: 'Gone', status: 410, detail: 'cursor 6 is beyond the end of the feed' });
+    platform.override.set(6, { status: 410, body: gone });
+    platform.eventsAnswer = { status: 410, body: gone };
+    await waitFor('the resync the stream asked for', async () => (await cachedDesigners()).join() === 'dz', 20_000, 100);
+    expect((await c.call('sync.status', {})).lastError).toBeUndefined();
+  });
+
+  it('on a 410 from the event stream pulls at once, without waiting for the next poll', async () => {
+    c = await startConsole(platform.url, 'token', { pollMs: 600_000 });
+    await waitFor('the first pull', async () => (await cachedDesigners()).length === 6);
+    platform.changes = [{ seq: 1, type: 'designer', op: 'upsert', id: 'dz', data: designer('dz') }];
+    const gone = JSON.stringify({ type: 'https://platform.example/problems/resync-required', title: 'Gone', status: 410, detail: 'cursor 6 is beyond the end of the feed' });
+    platform.override.set(6, { status: 410, body: gone });
+    platform.eventsAnswer = { status: 410, body: gone };
+    await waitFor('the resync the stream asked for', async () => (await cachedDesigners()).join() === 'dz', 20_000, 100);
+    expect((await c.call('sync.status', {})).lastError).toBeUndefined();
+  });
+
+  it('learns the new feed from /v1/meta when a page comes from it, and gives up on a feed that never settles', async () => {
+    c = await startConsole(platform.url, 'token');
+    await c.call('sync.now', {});
+    // Pages of a feed /v1/meta does not name: each restart asks the meta again, three at most.
+    const stray = JSON.stringify({ feedId: 'feed-stray', changes: [], last: 0, hasMore: false });
+    platform.override.set(0, { status: 200, body: stray });
+    platform.override.set(6, { status: 200, body: stray });
+    const problem = await c.problem('sync.now', {});
+    expect(problem.status).toBe(503);
+    expect(problem.detail).toMatch(/feed changed 4 times during one pull/);
+    platform.override.clear();
+    await c.call('sync.now', {});
+    expect(await cachedDesigners()).toHaveLength(6);
   });
 
   it('on a new feed id does the same', async () => {

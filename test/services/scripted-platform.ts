@@ -20,6 +20,8 @@ export interface ScriptedPlatform {
   changes: ScriptedChange[];
   /** Answers for a given `after`: a raw body, or a status. */
   override: Map<number, { status: number; body: string }>;
+  /** What /v1/events answers (a 503 unless set: no stream, so the engine polls). */
+  eventsAnswer: { status: number; body: string } | null;
   requests: string[];
   close(): Promise<void>;
 }
@@ -27,7 +29,7 @@ export interface ScriptedPlatform {
 export const SERVER_TIME = '2026-11-02T12:00:00.000Z';
 
 export async function startScriptedPlatform(moderatorId = 'mod-quality'): Promise<ScriptedPlatform> {
-  const state: Omit<ScriptedPlatform, 'url' | 'close'> = { feedId: 'feed-1', moderatorId, changes: [], override: new Map(), requests: [] };
+  const state: Omit<ScriptedPlatform, 'url' | 'close'> = { feedId: 'feed-1', moderatorId, changes: [], override: new Map(), eventsAnswer: null, requests: [] };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (state.requests.length < 10_000) state.requests.push(`${req.method} ${url.pathname}${url.search}`);
@@ -50,7 +52,8 @@ export async function startScriptedPlatform(moderatorId = 'mod-quality'): Promis
       const page = rest.slice(0, limit);
       json(200, { feedId: state.feedId, changes: page, last: page.at(-1)?.seq ?? after, hasMore: rest.length > limit });
     } else if (url.pathname === '/v1/events') {
-      json(503, { type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'no stream here' }, 'application/problem+json');
+      if (state.eventsAnswer !== null) json(state.eventsAnswer.status, state.eventsAnswer.body, 'application/problem+json');
+      else json(503, { type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'no stream here' }, 'application/problem+json');
     } else {
       json(404, { type: 'about:blank', title: 'Not found', status: 404, detail: 'no route' }, 'application/problem+json');
     }

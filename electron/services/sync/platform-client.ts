@@ -241,6 +241,11 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         throw new PlatformUnreachable(`could not open the event stream: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (response.status === 401) throw new PlatformUnauthorized('The platform does not accept this token.');
+      if (response.status === 410) {
+        // Our cursor is from another feed or beyond this one (SYNC-API.md): a pull starts over.
+        const problem = problemOf(response.status, await readBody(response, BUDGET.small));
+        throw new ResyncRequired(problem.detail);
+      }
       if (response.status !== 200 || response.body === null) throw new PlatformUnreachable(`the event stream answered ${response.status}`);
       yield* nudges(response.body);
     },

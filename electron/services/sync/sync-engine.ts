@@ -47,6 +47,13 @@ export interface SyncEngine {
   readonly meta: Meta | null;
 }
 
+/**
+ * A feed that changes again while a pull starts over is retried this often, then reported: a
+ * page of another feed, or a 410, made the pull restart for ever before (each restart asked
+ * for the feed it had just been told was gone).
+ */
+const MAX_RESTARTS_PER_PULL = 3;
+
 /** A pull stopping to ask: it would delete more than half of a cache of at least this size. */
 const FAILSAFE_MIN_DELETES = 100;
 const FAILSAFE_SHARE = 0.5;
@@ -226,7 +233,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
   }
 
   async function pullOnce(): Promise<void> {
-    const fresh = await refreshMeta();
+    let fresh = await refreshMeta();
     if (feedId !== null && feedId !== fresh.feedId) await dropCache(fresh.feedId, `the platform's feed changed from ${feedId} to ${fresh.feedId}`);
     const startCursor = cursor;
     const phase = cursor === 0 ? 'resync' : 'pull';
@@ -239,6 +246,14 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
       page.catch(() => undefined);
       return page;
     };
+    let restarts = 0;
+    /** The feed changed under this pull: learn the new one from /v1/meta and start from 0. */
+    const startOver = async (why: string): Promise<void> => {
+      restarts += 1;
+      if (restarts > MAX_RESTARTS_PER_PULL) throw new PlatformUnreachable(`the platform's feed changed ${restarts} times during one pull (${why})`);
+      fresh = await refreshMeta();
+      await dropCache(fresh.feedId, why);
+    };
     let next: Promise<ChangesPage> | null = fetchPage(cursor);
     while (next !== null) {
       let page: ChangesPage;
@@ -246,7 +261,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
         page = await next;
       } catch (error) {
         if (error instanceof ResyncRequired) {
-          await dropCache(fresh.feedId, `the platform asked for a resync: ${error.message}`);
+          await startOver(`the platform asked for a resync: ${error.message}`);
           next = fetchPage(0);
           continue;
         }
@@ -254,7 +269,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
       }
       markOnline();
       if (page.feedId !== fresh.feedId) {
-        await dropCache(page.feedId, `a page came from feed ${page.feedId}, not ${fresh.feedId}`);
+        await startOver(`a page came from feed ${page.feedId}, not ${fresh.feedId}`);
         next = fetchPage(0);
         continue;
       }
@@ -355,7 +370,10 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
         }
       } catch (error) {
         if (stopped) break;
-        if (!(error instanceof PlatformUnreachable)) markFailure(error);
+        // A stream refused with 410 means the feed moved under us: the pull finds out how and
+        // starts over; the stream reopens from its cursor after the usual pause.
+        if (error instanceof ResyncRequired) requestPull().catch(() => undefined);
+        else if (!(error instanceof PlatformUnreachable)) markFailure(error);
       }
       if (live) {
         live = false;
