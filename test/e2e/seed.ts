@@ -1,6 +1,6 @@
 // Items the end-to-end scenarios work on, added to the generated marketplace through the
 // platform's development event log (SYNC-API.md), each scenario with its own ids.
-import { DAY, HOUR, Log, MINUTE, postEvents, serverNow, uid, type Client } from '../platform/contract/helpers';
+import { DAY, HOUR, Log, MINUTE, Mirror, postEvents, serverNow, uid, type Client } from '../platform/contract/helpers';
 
 export interface HeldBatch {
   designerId: string;
@@ -85,4 +85,44 @@ export async function seedPending(admin: Client, prefix: string): Promise<Pendin
   const result = await postEvents(admin, log);
   if (result.refused.length > 0) throw new Error(`seedPending: refused ${JSON.stringify(result.refused)}`);
   return { designerId, projectId, submissionId };
+}
+
+export const INCENTIVE_MESSAGE = 'Please change your rating to 5 stars and the next logo is free.';
+
+export interface FlagOne {
+  designerId: string;
+  handle: string;
+  /** The rating the customer raised after the message (its id is the submission's). */
+  raisedRatingId: string;
+  flagId: string;
+}
+
+/**
+ * A designer with two logo ratings, 3 stars from one customer and 1 from another, writes to the
+ * second offering free work for a five-star rating; ten minutes later that rating becomes 5. The
+ * logo rating stands at 4.00 (2); voiding the raised one leaves 3.00 (1). Returns the open flag
+ * the platform raised (R12), found on its feed.
+ */
+export async function seedFlag(admin: Client, prefix: string): Promise<FlagOne> {
+  const log = new Log((await serverNow(admin)) + MINUTE);
+  const designerId = uid(`${prefix}-d`);
+  const other = uid(`${prefix}-c1`);
+  const customerId = uid(`${prefix}-c2`);
+  const p1 = uid(`${prefix}-p1`);
+  const p2 = uid(`${prefix}-p2`);
+  const s1 = uid(`${prefix}-s1`);
+  const raised = uid(`${prefix}-s2`);
+  log.customer(other).customer(customerId).designer(designerId, 'verified').wait(MINUTE);
+  log.project(p1, other, 10 * DAY).project(p2, customerId, 10 * DAY).wait(MINUTE);
+  log.submission(s1, p1, designerId).submission(raised, p2, designerId).wait(MINUTE);
+  log.rating(s1, 3).rating(raised, 1).wait(MINUTE);
+  log.message(uid(`${prefix}-m`), designerId, customerId, INCENTIVE_MESSAGE, p2).wait(10 * MINUTE);
+  log.rating(raised, 5);
+  const result = await postEvents(admin, log);
+  if (result.refused.length > 0) throw new Error(`seedFlag: refused ${JSON.stringify(result.refused)}`);
+  const mirror = new Mirror(admin);
+  await mirror.sync();
+  const flag = mirror.all('flag').find((f) => f.designerId === designerId && f.status === 'open');
+  if (flag === undefined) throw new Error(`seedFlag: no open flag on ${designerId}`);
+  return { designerId, handle: mirror.get('designer', designerId).handle, raisedRatingId: raised, flagId: flag.id };
 }

@@ -67,10 +67,9 @@ describe('the status bar', () => {
 });
 
 describe('roles and screens', () => {
-  it('shows trust and safety their flags only, with part-2 screens marked as coming', async () => {
+  it('shows trust and safety their flags only', async () => {
     renderConsole('/', { roles: ['trust_safety'] });
     expect(await screen.findByRole('heading', { name: 'Manipulation flags' })).toBeTruthy();
-    expect(screen.getByText('Coming')).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Screens' });
     expect(within(nav).queryByText('Held submissions')).toBeNull();
     expect(within(nav).queryByText('Audit')).toBeNull();

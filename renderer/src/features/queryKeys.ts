@@ -28,6 +28,15 @@ export const queryKeys = {
   designers: ['designers'] as const,
   designerSearch: (query: string) => ['designers', 'search', query] as const,
   designer: (id: string) => ['designers', id] as const,
+  // Trust and safety, the journal, the dashboard and the audit (issue 13). Journal reads sit
+  // under `decisions`, so every decision event refreshes them; an audit run under `audit`.
+  sanctionPreview: (flagId: string, sanctions: unknown) => ['flags', 'preview', flagId, sanctions] as const,
+  statement: (flagId: string, input: unknown) => ['flags', 'statement', flagId, input] as const,
+  decisionList: (filter: unknown) => ['decisions', 'list', filter] as const,
+  decision: (decisionId: string) => ['decisions', 'get', decisionId] as const,
+  journalVerify: ['decisions', 'journal', 'verify'] as const,
+  dashboard: (days: number) => ['dashboard', days] as const,
+  auditRun: (runId: string) => ['audit', runId] as const,
 } as const;
 
 export type QueryKey = readonly unknown[];

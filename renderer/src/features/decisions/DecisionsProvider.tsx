@@ -2,6 +2,7 @@
 // the toasts, the undo key and the conflict alerts all see the same list.
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { Sanction } from '../../../../core';
 import type { Queue } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { ConsoleApiError, describeError } from '../../api/errors';
@@ -18,6 +19,10 @@ export interface DecideRequest {
   reasonCode?: string;
   note?: string;
   expectedRev?: number;
+  /** A flag's confirmation: the sanctions, the letter to the designer, the evidence relied on. */
+  sanctions?: Sanction[];
+  statementOfReasons?: string;
+  evidenceKeys?: string[];
   queue?: Queue;
   path?: string;
 }
@@ -93,7 +98,7 @@ export function DecisionsProvider({ children }: { children: ReactNode }) {
         }
       }
       const first = undone[0];
-      if (first !== undefined) showSettled(first, undone.length === 1 ? 'Undone — the design is back in its queue.' : `Undone — ${undone.length} designs are back in their queue.`, 'gray');
+      if (first !== undefined) showSettled(first, undone.length === 1 ? `Undone — the ${first.subjectType === 'flag' ? 'flag' : 'design'} is back in its queue.` : `Undone — ${undone.length} designs are back in their queue.`, 'gray');
       return undone;
     };
 

@@ -4,6 +4,8 @@
 import { Button, Group, Kbd, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNow } from '../clock/clock';
+import { DISMISS_REASONS } from '../../../../core';
+import { isDismissReason } from '../flags/words';
 import { rejectReasonTitle } from './reasons';
 import { outcomeDone, type TrackedDecision } from './tracker';
 
@@ -12,7 +14,7 @@ const conflictToastId = (decisionId: string) => `conflict-${decisionId}`;
 
 function reasonWords(reasonCode: string | undefined): string {
   if (reasonCode === undefined) return '';
-  return ` (${rejectReasonTitle(reasonCode).toLowerCase()})`;
+  return ` (${(isDismissReason(reasonCode) ? DISMISS_REASONS[reasonCode] : rejectReasonTitle(reasonCode)).toLowerCase()})`;
 }
 
 function Countdown({ sendsAtMs }: { sendsAtMs: number }) {

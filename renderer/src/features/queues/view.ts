@@ -1,12 +1,13 @@
 // A queue view (filter + order) as URL parameters and back, so a view can be shared and
 // restored from the hash. Unknown or malformed parameters are dropped one by one, never fatal.
-import { CATEGORY_IDS, type Category } from '../../../../core';
+import { CATEGORY_IDS, DETECTORS, type Category, type DetectorName } from '../../../../core';
 import { queueFilterSchema, type Queue, type QueueFilter } from '../../../../electron/contract';
 import type { QueueView } from '../queryKeys';
 
 export const DEFAULT_VIEW: QueueView = { filter: {}, sort: 'due', order: 'asc' };
 
 export const isCategory = (value: string): value is Category => (CATEGORY_IDS as readonly string[]).includes(value);
+export const isDetector = (value: string): value is DetectorName => (DETECTORS as readonly string[]).includes(value);
 
 export function parseView(queue: Queue, search: string): QueueView {
   const params = new URLSearchParams(search);
@@ -25,6 +26,12 @@ export function parseView(queue: Queue, search: string): QueueView {
     if (params.get('dueSoon') === '1') filter.dueSoon = true;
     if (params.get('overdue') === '1') filter.overdue = true;
   }
+  if (queue === 'flags') {
+    const minScore = Number(params.get('minScore'));
+    if (params.has('minScore') && Number.isFinite(minScore) && minScore > 0 && minScore <= 100) filter.minScore = minScore;
+    const detector = params.get('detector');
+    if (detector !== null && isDetector(detector)) filter.detector = detector;
+  }
   // Whatever slipped through is still checked against the contract's own schema.
   const checked = queueFilterSchema.safeParse(filter);
   const sort = params.get('sort') === 'arrived' ? 'arrived' : 'due';
@@ -42,6 +49,8 @@ export function viewToSearch(view: QueueView): string {
   if (f.maxAgeHours !== undefined) params.set('maxAge', String(f.maxAgeHours));
   if (f.dueSoon === true) params.set('dueSoon', '1');
   if (f.overdue === true) params.set('overdue', '1');
+  if (f.minScore !== undefined) params.set('minScore', String(f.minScore));
+  if (f.detector !== undefined) params.set('detector', f.detector);
   if (view.sort !== 'due') params.set('sort', view.sort);
   if (view.order !== 'asc') params.set('order', view.order);
   return params.toString();

@@ -43,7 +43,7 @@ function FilterChip({ label, onRemove }: { label: string; onRemove: () => void }
   );
 }
 
-function DesignerPicker({ onPick }: { onPick: (id: string) => void }) {
+export function DesignerPicker({ onPick }: { onPick: (id: string) => void }) {
   const [search, setSearch] = useState('');
   const found = useDesignerSearch(search);
   const data = (found.data?.items ?? []).map((d) => ({ value: d.id, label: `@${d.handle}` }));

@@ -38,13 +38,23 @@ export function CommandPalette() {
 
   const trimmed = query.trim();
   const dynamic: SpotlightActionData[] = [];
-  if (ID_LIKE.test(trimmed) && !trimmed.startsWith('@') && abilities.queues.some((q) => q !== 'flags')) {
+  if (ID_LIKE.test(trimmed) && !trimmed.startsWith('@') && !trimmed.startsWith('flag-') && abilities.queues.some((q) => q !== 'flags')) {
     dynamic.push({
       id: `item-${trimmed}`,
       label: `Open submission ${trimmed}`,
       description: 'By its id',
       leftSection: <IconFileSearch size={18} />,
       onClick: () => navigate(`/items/submission/${encodeURIComponent(trimmed)}`),
+      keywords: [trimmed],
+    });
+  }
+  if (/^flag-[\w.:-]+$/.test(trimmed) && abilities.queues.includes('flags')) {
+    dynamic.push({
+      id: `flag-${trimmed}`,
+      label: `Open flag ${trimmed}`,
+      description: 'By its id',
+      leftSection: <IconFileSearch size={18} />,
+      onClick: () => navigate(`/items/flag/${encodeURIComponent(trimmed)}`),
       keywords: [trimmed],
     });
   }

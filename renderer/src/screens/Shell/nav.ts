@@ -19,15 +19,15 @@ export interface Destination {
 export const QUEUE_DESTINATIONS: Record<Queue, Destination> = {
   held: { id: 'held', label: 'Held submissions', path: '/queues/held', icon: IconHourglassLow, shortcut: 'goHeld', queue: 'held' },
   review: { id: 'review', label: '48-hour reviews', path: '/queues/review', icon: IconClockHour4, shortcut: 'goReview', queue: 'review' },
-  flags: { id: 'flags', label: 'Manipulation flags', path: '/queues/flags', icon: IconFlag3, shortcut: 'goFlags', queue: 'flags', coming: true },
+  flags: { id: 'flags', label: 'Manipulation flags', path: '/queues/flags', icon: IconFlag3, shortcut: 'goFlags', queue: 'flags' },
 };
 
 export function workDestinations(abilities: Abilities): Destination[] {
   return [
-    { id: 'journal', label: 'Decision journal', path: '/journal', icon: IconBook2, shortcut: 'goJournal', coming: true },
-    { id: 'designers', label: 'Designers', path: '/designers', icon: IconUsers, coming: true },
-    { id: 'dashboard', label: 'Dashboard', path: '/dashboard', icon: IconChartBar, shortcut: 'goDashboard', coming: true },
-    ...(abilities.audit ? [{ id: 'audit', label: 'Audit', path: '/audit', icon: IconShieldCheck, coming: true }] : []),
+    { id: 'journal', label: 'Decision journal', path: '/journal', icon: IconBook2, shortcut: 'goJournal' },
+    { id: 'designers', label: 'Designers', path: '/designers', icon: IconUsers },
+    { id: 'dashboard', label: 'Dashboard', path: '/dashboard', icon: IconChartBar, shortcut: 'goDashboard' },
+    ...(abilities.audit ? [{ id: 'audit', label: 'Audit', path: '/audit', icon: IconShieldCheck }] : []),
   ];
 }
 
