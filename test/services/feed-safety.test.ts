@@ -120,17 +120,6 @@ describe('starting the feed over', () => {
     expect((await c.call('sync.status', {})).lastError).toBeUndefined();
   });
 
-  it('on a 410 from the event stream pulls at once, without waiting for the next poll', async () => {
-    c = await startConsole(platform.url, 'token', { pollMs: 600_000 });
-    await waitFor('the first pull', async () => (await cachedDesigners()).length === 6);
-    platform.changes = [{ seq: 1, type: 'designer', op: 'upsert', id: 'dz', data: designer('dz') }];
-    const gone = JSON.stringify({ type: 'https://platform.example/problems/resync-required', title: 'Gone', status: 410, detail: 'cursor 6 is beyond the end of the feed' });
-    platform.override.set(6, { status: 410, body: gone });
-    platform.eventsAnswer = { status: 410, body: gone };
-    await waitFor('the resync the stream asked for', async () => (await cachedDesigners()).join() === 'dz', 20_000, 100);
-    expect((await c.call('sync.status', {})).lastError).toBeUndefined();
-  });
-
   it('learns the new feed from /v1/meta when a page comes from it, and gives up on a feed that never settles', async () => {
     c = await startConsole(platform.url, 'token');
     await c.call('sync.now', {});
