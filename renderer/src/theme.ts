@@ -29,6 +29,10 @@ export const theme = createTheme({
     NumberInput: { defaultProps: { size: 'sm' } },
     Textarea: { defaultProps: { size: 'sm' } },
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+    // Mantine's close buttons (toasts, drawers, clearable inputs) carry only an icon: axe's
+    // button-name rule wants words a screen reader can say.
+    CloseButton: { defaultProps: { 'aria-label': 'Close' } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close this message' } } },
   },
 });
 

@@ -73,6 +73,8 @@ describe.skipIf(!ready)('the console in Chromium', () => {
     await page.keyboard.press('u');
     await waitFor('back on the second item after undoing', async () => (await shownItem(page)) === s2);
     await page.getByText('Undone — the design is back in its queue.').waitFor();
+    // The item reloads without its pending decision before the decision keys act on it again.
+    await page.getByTestId('decision-state').waitFor({ state: 'detached' });
 
     await page.keyboard.press('r');
     await page.keyboard.press('1');
