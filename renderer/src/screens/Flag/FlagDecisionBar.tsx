@@ -1,7 +1,7 @@
 // The flag's decision bar, sticky at the bottom: D dismiss (1–3 the reason, ⏎ sends), C confirm
 // (the composer opens on the right; ⏎ sends once it is complete), U undo. Every key has its
 // button; what still stops the decision is said beside the button, never hidden.
-import { Alert, Box, Button, Chip, Group, Kbd, Text, Textarea } from '@mantine/core';
+import { Alert, Box, Button, Chip, Group, Kbd, Text } from '@mantine/core';
 import type { Ref } from 'react';
 import type { FlagItem } from '../../../../electron/contract';
 import type { FlagDraft } from '../../features/flags/confirm';
@@ -12,6 +12,7 @@ import { useNow } from '../../features/clock/clock';
 import { usePlatformNow } from '../../features/session/session';
 import { stamp } from '../../features/time/words';
 import { KeyHint } from '../../ui/KeyHint';
+import { NoteField } from '../../ui/NoteField';
 
 export interface FlagDecisionBarProps {
   item: FlagItem;
@@ -99,27 +100,7 @@ export function FlagDecisionBar({ item, draft, busy, error, onSubmit, onNext, on
               ))}
             </Group>
           </Chip.Group>
-          <Textarea
-            ref={noteRef}
-            mt="xs"
-            aria-label="Note (optional)"
-            placeholder="Note for the journal (N)"
-            value={draft.note}
-            onChange={(e) => draft.setNote(e.currentTarget.value)}
-            autosize
-            minRows={1}
-            maxRows={4}
-            maxLength={5000}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                e.currentTarget.blur();
-              } else if (e.key === 'Enter' && !e.shiftKey) {
-                e.preventDefault();
-                onSubmit();
-              }
-            }}
-          />
+          <NoteField noteRef={noteRef} label="Note (optional)" placeholder="Note for the journal (N)" value={draft.note} onChange={(text) => draft.setNote(text)} onSubmit={onSubmit} />
         </Box>
       )}
       {error !== null && (

@@ -1,6 +1,6 @@
 // The decision bar, sticky at the bottom of the item: A approve · R reject, 1–6 the reason, N the
 // note, ⏎ decide and open the next item, U undo. Every key also has its button.
-import { Alert, Box, Button, Chip, Group, Kbd, Text, Textarea } from '@mantine/core';
+import { Alert, Box, Button, Chip, Group, Kbd, Text } from '@mantine/core';
 import type { Dispatch, Ref } from 'react';
 import type { SubmissionItem } from '../../../../electron/contract';
 import { draftProblem, type Draft, type DraftAction } from '../../features/decisions/draft';
@@ -11,6 +11,7 @@ import { stamp } from '../../features/time/words';
 import { useNow } from '../../features/clock/clock';
 import { statusWord } from '../../ui/status';
 import { KeyHint } from '../../ui/KeyHint';
+import { NoteField } from '../../ui/NoteField';
 
 export interface DecisionBarProps {
   item: SubmissionItem;
@@ -103,27 +104,7 @@ export function DecisionBar({ item, draft, dispatch, busy, error, onApprove, onS
               ))}
             </Group>
           </Chip.Group>
-          <Textarea
-            ref={noteRef}
-            mt="xs"
-            aria-label={draft.reasonCode === 'other' ? 'Note (needed for “Other”)' : 'Note (optional)'}
-            placeholder={draft.reasonCode === 'other' ? 'Note — needed for “Other” (N)' : 'Note for the designer and the journal (N)'}
-            value={draft.note}
-            onChange={(e) => dispatch({ type: 'note', text: e.currentTarget.value })}
-            autosize
-            minRows={1}
-            maxRows={4}
-            maxLength={5000}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                e.currentTarget.blur();
-              } else if (e.key === 'Enter' && !e.shiftKey) {
-                e.preventDefault();
-                onSubmit();
-              }
-            }}
-          />
+          <NoteField noteRef={noteRef} label={draft.reasonCode === 'other' ? 'Note (needed for “Other”)' : 'Note (optional)'} placeholder={draft.reasonCode === 'other' ? 'Note — needed for “Other” (N)' : 'Note for the designer and the journal (N)'} value={draft.note} onChange={(text) => dispatch({ type: 'note', text })} onSubmit={onSubmit} />
         </Box>
       )}
       {error !== null && (
