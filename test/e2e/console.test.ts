@@ -53,6 +53,8 @@ describe.skipIf(!ready)('the console in Chromium', () => {
     const batch = await seedHeld(platform.admin, 'kb', 3);
     const [s1, s2, s3] = batch.submissionIds;
     const host = await startHost({ platformUrl: platform.url, platformToken: 'dev-quality', dataDir: `${dir.path}/quality`, undoSeconds: 2 });
+    // A fresh workspace: its first sync (slow on a busy CI machine) brings the items first.
+    await host.api.sync.now({});
     const page = await openConsole(host, `/queues/held?designer=${batch.designerId}`);
     await page.waitForSelector(`[role="row"][aria-selected="true"][data-row-id="${s1}"]`, { timeout: 30_000 });
 
@@ -93,6 +95,7 @@ describe.skipIf(!ready)('the console in Chromium', () => {
   it('a 48-hour review approved inside the launch window shows as scheduled', async () => {
     const pending = await seedPending(platform.admin, 'sla');
     const host = await startHost({ platformUrl: platform.url, platformToken: 'dev-quality', dataDir: `${dir.path}/quality48`, undoSeconds: 1 });
+    await host.api.sync.now({});
     const page = await openConsole(host, `/queues/review?designer=${pending.designerId}`);
     await page.waitForSelector(`[role="row"][data-row-id="${pending.submissionId}"]`, { timeout: 30_000 });
     await page.keyboard.press('Enter');
@@ -112,6 +115,7 @@ describe.skipIf(!ready)('the console in Chromium', () => {
     const batch = await seedHeld(platform.admin, 'off', 1);
     const [id] = batch.submissionIds;
     const host = await startHost({ platformUrl: platform.url, platformToken: 'dev-quality', dataDir: `${dir.path}/offline`, undoSeconds: 1 });
+    await host.api.sync.now({});
     const page = await openConsole(host, `/queues/held/${id ?? ''}`);
     await page.getByTestId('why').waitFor({ timeout: 30_000 });
     await platform.stop();
@@ -135,7 +139,9 @@ describe.skipIf(!ready)('the console in Chromium', () => {
     const batch = await seedHeld(platform.admin, 'two', 1);
     const [id] = batch.submissionIds;
     const first = await startHost({ platformUrl: platform.url, platformToken: 'dev-quality', dataDir: `${dir.path}/first`, undoSeconds: 1 });
+    await first.api.sync.now({});
     const second = await startHost({ platformUrl: platform.url, platformToken: 'dev-admin', dataDir: `${dir.path}/second`, undoSeconds: 4 });
+    await second.api.sync.now({});
     const a = await openConsole(first, `/queues/held/${id ?? ''}`);
     await a.getByTestId('why').waitFor({ timeout: 30_000 });
     const b = await openConsole(second, `/queues/held/${id ?? ''}`);
@@ -164,6 +170,7 @@ describe.skipIf(!ready)('the console in Chromium', () => {
   it('an auditor sees the queues and the items, and no decision control anywhere', async () => {
     const batch = await seedHeld(platform.admin, 'aud', 1);
     const host = await startHost({ platformUrl: platform.url, platformToken: 'dev-auditor', dataDir: `${dir.path}/auditor`, undoSeconds: 1 });
+    await host.api.sync.now({});
     const page = await openConsole(host, `/queues/held?designer=${batch.designerId}`);
     await page.waitForSelector('[role="row"][aria-selected="true"]', { timeout: 30_000 });
     expect(await page.locator('[role="grid"] input[type="checkbox"]').count()).toBe(0);

@@ -72,6 +72,7 @@ describe.skipIf(!ready)('trust and safety, designers, journal, dashboard and aud
     browser = await launchChromium();
     confirmed = await seedFlag(platform.admin, 'conf');
     trust = await startHost({ platformUrl: platform.url, platformToken: 'dev-trust', dataDir: `${dir.path}/trust`, undoSeconds: 1 });
+    await trust.api.sync.now({});
     page = await openConsole(trust, `/queues/flags/${confirmed.flagId}`);
   }, 180_000);
 
