@@ -89,7 +89,7 @@ describe.skipIf(!ready)('trust and safety, designers, journal, dashboard and aud
     await page.getByTestId('confirm-panel').waitFor();
     await page.getByLabel(/Cite the message of/).check();
     await page.getByLabel('Formal warning').check();
-    await page.getByTestId(`void-${confirmed.raisedRatingId}`).first().check();
+    await page.getByTestId(`void-${confirmed.raisedRatingId}`).check();
     const logo = page.getByTestId('preview').locator('[data-category="logo"] td');
     await waitFor('the preview of the voided rating', async () => (await logo.nth(2).textContent()) === '3.00 (1)', 30_000, 100);
     expect(await logo.nth(1).textContent()).toBe('4.00 (2)');
