@@ -7,15 +7,13 @@
 import { Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
-import { reanchor, type Cursor } from '../features/queues/cursor';
-import type { QueueWindow } from '../features/queues/useQueueWindow';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { reanchor } from '../features/queues/cursor';
+import type { QueueGridProps, SortKey } from '../features/queues/useQueueGrid';
 import type { QueueView } from '../features/queryKeys';
 
 const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 32;
-
-export type SortKey = 'due' | 'arrived';
 
 /** What the header needs of a column; each queue's column adds how it draws its cell. */
 export interface GridColumn {
@@ -33,22 +31,6 @@ export interface GridRowPlace {
   current: boolean;
   /** False while a fling is under way: heavy cells (images) wait for it to stop. */
   settled: boolean;
-}
-
-/** What a queue screen hands its table for the grid: the window, the cursor and the place. */
-export interface QueueGridProps {
-  view: QueueView;
-  onSort: (sort: SortKey) => void;
-  window: QueueWindow;
-  total: number;
-  cursor: Cursor;
-  onCursor: (cursor: Cursor) => void;
-  onRange: (range: { start: number; end: number }) => void;
-  initialScrollTop: number;
-  onScrollTop: (top: number) => void;
-  gridRef: RefObject<HTMLDivElement | null>;
-  /** Scroll requests from the keyboard: the cursor index to bring into view. */
-  scrollTo: { index: number; seq: number } | null;
 }
 
 export interface VirtualGridProps extends QueueGridProps {

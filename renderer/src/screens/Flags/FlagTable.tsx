@@ -4,7 +4,8 @@
 import { Skeleton } from '@mantine/core';
 import { memo } from 'react';
 import type { FlagRow, QueueRow } from '../../../../electron/contract';
-import { VirtualGrid, gridCellStyle, gridRowStyle, type QueueGridProps } from '../../ui/VirtualGrid';
+import type { QueueGridProps } from '../../features/queues/useQueueGrid';
+import { VirtualGrid, gridCellStyle, gridRowStyle } from '../../ui/VirtualGrid';
 import { FLAG_COLUMNS, type FlagCellContext } from './flagColumns';
 
 const TEMPLATE = FLAG_COLUMNS.map((c) => c.width).join(' ');

@@ -3,7 +3,8 @@
 import { Checkbox } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import type { QueueRow, SubmissionRow } from '../../../../electron/contract';
-import { VirtualGrid, gridCellStyle, gridRowStyle, type QueueGridProps } from '../../ui/VirtualGrid';
+import type { QueueGridProps } from '../../features/queues/useQueueGrid';
+import { VirtualGrid, gridCellStyle, gridRowStyle } from '../../ui/VirtualGrid';
 import { SkeletonCells, type CellContext, type Column } from './columns';
 
 const SELECT_WIDTH = '36px';
