@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
 
 // A calm, dense work tool (UI.md, "Look"): Mantine defaults, one accent, neutral greys, amber and
 // red only for due soon and overdue, green only for done. primaryShade 8: white on blue 6 fails
@@ -44,9 +44,18 @@ export const LINK_COLOR = 'var(--link-color)';
 
 export const STATUS_COLORS = { dueSoon: 'var(--status-due-soon)', overdue: 'var(--status-overdue)', done: 'var(--status-done)', problem: 'var(--status-overdue)', warn: 'var(--status-due-soon)', muted: 'dimmed' } as const;
 
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
+/**
+ * Mantine's light variant (badges, light buttons) writes shade 9 on shade 1; for these hues that
+ * is under 4.5:1 (yellow 2.7, lime 3.3, orange 3.6, green 3.8, teal 4.3, red 4.5). A third darker
+ * keeps the hue and reads at 5:1 or more, also on the hover shade. Dark mode's shade 0 on a
+ * darkened 9 is fine as it is.
+ */
+const DEEPENED_LIGHT_TEXT = ['red', 'orange', 'yellow', 'lime', 'green', 'teal'] as const;
+
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: { '--row-height': '40px' },
   light: {
+    ...Object.fromEntries(DEEPENED_LIGHT_TEXT.map((hue) => [`--mantine-color-${hue}-light-color`, darken(t.colors[hue][9], 0.3)])),
     '--row-selected': 'var(--mantine-color-blue-0)',
     '--row-hover': 'var(--mantine-color-gray-0)',
     '--row-border': 'var(--mantine-color-gray-2)',

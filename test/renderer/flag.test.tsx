@@ -5,7 +5,7 @@
 import './setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FLAG_ID, flagItem, trustConsole } from './fakeTrust';
+import { FLAG_ID, RATINGS, flagItem, trustConsole } from './fakeTrust';
 import { renderConsole } from './render';
 
 const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.activeElement ?? document.body, { key: k, ...init });
@@ -118,6 +118,40 @@ describe('a flag', { timeout: 60_000 }, () => {
       expectedRev: 1,
     });
     await waitFor(() => expect(shownFlag()).toBe('flag-1'));
+  });
+
+  it('offers one void choice per rating when the evidence names it twice, and the picker and the preview agree with it', async () => {
+    // As the platform's "raised after contact" hit does: the rating as it stood, the message, the raise.
+    const base = flagItem();
+    const firstStars = RATINGS[0]?.history[0]?.at ?? '';
+    const standing = { kind: 'rating' as const, id: 's-raised', at: firstStars, detail: '1 star for submission s-raised', key: `rating:s-raised:${firstStars}`, starsAfter: 1, detectors: ['rating_raised_after_contact' as const] };
+    await openFlag({ item: { ...base, timeline: [standing, ...base.timeline] } });
+    key('c');
+    await screen.findByTestId('confirm-panel');
+
+    // Two mentions, each citable on its own, but one void box, on the first.
+    expect(screen.getAllByLabelText(/Cite the rating/)).toHaveLength(2);
+    expect(screen.getAllByTestId('void-s-raised')).toHaveLength(1);
+    expect(screen.getAllByRole('checkbox', { name: /Void this rating/ })).toHaveLength(1);
+    const mentions = screen.getAllByTestId('stars').map((el) => el.closest('li'));
+    expect(mentions[0]?.querySelector('[data-testid="void-s-raised"]')).not.toBeNull();
+    expect(within(mentions[1] as HTMLElement).getByTestId('void-pointer-s-raised').textContent).toMatch(/^Same rating as above \(.+\): not picked to void\./);
+
+    // Picked in the timeline: the picker shows it, the later mention says so, the preview counts it once.
+    fireEvent.click(screen.getByTestId('void-s-raised'));
+    const picker = screen.getByRole('group', { name: 'Ratings to void' });
+    const pickerBox = within(picker).getByRole('checkbox', { name: /s-raised/ }) as HTMLInputElement;
+    expect(pickerBox.checked).toBe(true);
+    expect(screen.getByTestId('void-pointer-s-raised').textContent).toContain('picked to void.');
+    expect(screen.getByTestId('void-pointer-s-raised').textContent).not.toContain('not picked');
+    const preview = await screen.findByTestId('preview');
+    await waitFor(() => expect(within(preview).getByText('3.00 (1)', { selector: '[data-category="logo"] td' })).toBeTruthy());
+
+    // Taken back in the picker: the timeline's one box follows, and nothing is left to preview.
+    fireEvent.click(pickerBox);
+    expect((screen.getByTestId('void-s-raised') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByTestId('void-pointer-s-raised').textContent).toContain('not picked to void.');
+    await waitFor(() => expect(screen.queryByTestId('preview')).toBeNull());
   });
 
   it('shows when a suspension ends, from the platform’s clock', async () => {

@@ -74,3 +74,29 @@ describe('live', () => {
     expect(status.live).toBe(true);
   });
 });
+
+describe('the platform gone', () => {
+  it('says offline as soon as the live stream drops, not when the next poll comes round', async () => {
+    const own = await startTestPlatform({ heartbeatMs: 200 });
+    // A poll period longer than this test's wait: only the dropped stream can bring the pull.
+    const alone = await startConsole(own.url, TOKENS.quality, { pollMs: 600_000 });
+    try {
+      // A change after sign-in: the stream's nudge is what makes it live.
+      await postHeldSubmission(own.api(TOKENS.admin), 'gone-held');
+      await waitFor('the live stream', async () => (await alone.call('sync.status', {})).live);
+      // Every pull done, so none is under way when the platform goes.
+      await alone.call('sync.now', {});
+      await waitFor('the pulls to end', async () => (await alone.call('sync.status', {})).state === 'online');
+      await own.close();
+      const status = await waitFor('the console to say offline', async () => {
+        const s = await alone.call('sync.status', {});
+        return s.state === 'offline' ? s : undefined;
+      });
+      expect(status.live).toBe(false);
+      expect(status.lastError).toMatch(/could not reach/);
+    } finally {
+      await alone.dispose();
+      await own.dispose();
+    }
+  });
+});

@@ -378,6 +378,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
       if (live) {
         live = false;
         emitStatus();
+        wakePoller();
       }
       if (stopped) break;
       attempt += 1;
@@ -385,9 +386,23 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
     }
   }
 
+  // While the stream is live the poller sleeps six periods; when the stream drops it pulls at
+  // once instead: that pull catches up what the stream would have said, or finds the platform
+  // gone and says offline now, not up to a minute later.
+  let pollWake: (() => void) | null = null;
+  function wakePoller(): void {
+    const w = pollWake;
+    pollWake = null;
+    w?.();
+  }
+
   async function pollLoop(): Promise<void> {
     while (!stopped) {
-      await sleep(live ? pollMs * 6 : pollMs);
+      const woken = new Promise<void>((resolve) => {
+        pollWake = resolve;
+      });
+      await Promise.race([sleep(live ? pollMs * 6 : pollMs), woken]);
+      pollWake = null;
       if (stopped) break;
       // While live, a slow safety net; otherwise the only way changes arrive.
       if (failsafe === undefined) await requestPull().catch(() => undefined);

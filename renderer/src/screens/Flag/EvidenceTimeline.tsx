@@ -2,7 +2,10 @@
 // with the matched phrases marked, rating changes as ★2 → ★5 with the hours since the
 // designer's message, reports, reviews, feedback changes and new accounts. Each piece has a tick
 // box to cite it in the statement of reasons; a rating can be picked to void from here too.
-import { Badge, Box, Checkbox, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+// A detector may name one rating twice (as it stood, then as it changed): both stay as evidence
+// with their own "Cite", but the void box sits on the first mention only — one rating, one
+// choice — and the later mention points back to it.
+import { Anchor, Badge, Box, Checkbox, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconMessage, IconRefresh, IconStar, IconUserPlus, IconQuote } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { TimelineEntry } from '../../../../electron/contract';
@@ -32,6 +35,17 @@ const KIND_WORDS: Record<TimelineEntry['kind'], string> = {
   feedback_change: 'Feedback change enabled',
   account: 'Customer account',
 };
+
+const isRating = (entry: TimelineEntry) => entry.kind === 'rating' || entry.kind === 'rating_change';
+
+/** The first entry that names each rating, in timeline order: where its void box goes. */
+function firstRatingMentions(entries: readonly TimelineEntry[]): ReadonlyMap<string, TimelineEntry> {
+  const first = new Map<string, TimelineEntry>();
+  for (const entry of entries) if (isRating(entry) && !first.has(entry.id)) first.set(entry.id, entry);
+  return first;
+}
+
+const voidBoxId = (ratingId: string) => `void-box-${ratingId}`;
 
 function citeLabel(entry: TimelineEntry, when: string): string {
   return `Cite the ${KIND_WORDS[entry.kind].toLowerCase()} of ${when} in the statement`;
@@ -140,14 +154,33 @@ function Body({ entry, customerName }: { entry: TimelineEntry; customerName?: st
   }
 }
 
+/** A later mention of a rating: no second void box, but where the one box is and what it says. */
+function VoidPointer({ ratingId, first, picked, now }: { ratingId: string; first: TimelineEntry; picked: boolean; now: number }) {
+  const focusBox = () => {
+    const box = document.getElementById(voidBoxId(ratingId));
+    box?.scrollIntoView({ block: 'center' });
+    box?.focus();
+  };
+  return (
+    <Text size="xs" c="dimmed" data-testid={`void-pointer-${ratingId}`}>
+      Same rating as above ({stamp(first.at, now)}): {picked ? 'picked to void' : 'not picked to void'}.{' '}
+      <Anchor component="button" type="button" size="xs" onClick={focusBox}>
+        Go to its void box
+      </Anchor>
+    </Text>
+  );
+}
+
 export function EvidenceTimeline({ entries, ticked, onTick, focus, voiding, customerName }: EvidenceTimelineProps) {
   const now = usePlatformNow();
+  const firstMentions = firstRatingMentions(entries);
   return (
     <Stack gap={0} component="ol" aria-label="Evidence, oldest first" style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="timeline">
       {entries.map((entry) => {
         const when = stamp(entry.at, now);
         const isTicked = ticked?.has(entry.key) === true;
-        const ratingPickable = voiding !== null && (entry.kind === 'rating' || entry.kind === 'rating_change') && voiding.pickable.has(entry.id);
+        const ratingPickable = voiding !== null && isRating(entry) && voiding.pickable.has(entry.id);
+        const first = ratingPickable ? firstMentions.get(entry.id) : undefined;
         return (
           <Box
             component="li"
@@ -179,8 +212,9 @@ export function EvidenceTimeline({ entries, ticked, onTick, focus, voiding, cust
                 )}
               </Group>
               <Body entry={entry} customerName={customerName} />
-              {ratingPickable && voiding !== null && (
+              {voiding !== null && first !== undefined && first.key === entry.key && (
                 <Checkbox
+                  id={voidBoxId(entry.id)}
                   size="xs"
                   color="red"
                   label={`Void this rating (${entry.id})`}
@@ -189,6 +223,7 @@ export function EvidenceTimeline({ entries, ticked, onTick, focus, voiding, cust
                   data-testid={`void-${entry.id}`}
                 />
               )}
+              {voiding !== null && first !== undefined && first.key !== entry.key && <VoidPointer ratingId={entry.id} first={first} picked={voiding.picked.has(entry.id)} now={now} />}
             </Stack>
           </Box>
         );

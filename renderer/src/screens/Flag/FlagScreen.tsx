@@ -3,28 +3,26 @@
 // customer — or, while confirming, the sanctions, their preview and the statement of reasons.
 // The decision bar sits at the bottom. Opening the flag claims it; leaving releases it.
 import './flag.css';
-import { Anchor, Badge, Box, Button, Group, Modal, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Badge, Box, Button, Group, Modal, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { FLAG_STATUS_TITLES } from '../../../../core';
 import type { FlagItem } from '../../../../electron/contract';
-import { useApi } from '../../api/ApiContext';
 import { ConsoleApiError, describeError } from '../../api/errors';
 import { useClaim } from '../../features/claims/claims';
 import { useDecisions } from '../../features/decisions/DecisionsProvider';
 import { useFlagDraft } from '../../features/flags/confirm';
 import { sanctionsOf } from '../../features/flags/sanctions';
 import { dismissReasonForKey } from '../../features/flags/words';
-import { prefetchItem, useItem } from '../../features/items/items';
-import { rememberPlace } from '../../features/queues/memory';
-import { findNext } from '../../features/queues/useQueueWindow';
+import { useItem } from '../../features/items/items';
+import { useItemNavigation } from '../../features/items/useItemNavigation';
 import { DEFAULT_VIEW, QUEUE_TITLES, itemPath, parseView, queuePath } from '../../features/queues/view';
 import { queryKeys } from '../../features/queryKeys';
 import { useAbilities } from '../../features/session/session';
-import { navigate, useHashSearch } from '../../routing/hashLocation';
+import { useHashSearch } from '../../routing/hashLocation';
 import { useShortcuts } from '../../shortcuts';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
+import { ItemFrame, ItemGate } from '../../ui/ItemFrame';
+import { ErrorState } from '../../ui/States';
 import { LookersLine } from '../Item/ItemFacts';
 import { useScreenFocus } from '../Shell/useScreenFocus';
 import { ConfirmPanel } from './ConfirmPanel';
@@ -33,24 +31,15 @@ import { FlagDecisionBar } from './FlagDecisionBar';
 import { FlagCustomer, FlagDesigner, FlagRecord, FlagWhy, HitList } from './FlagFacts';
 
 export function FlagScreen({ id, inQueue }: { id: string; inQueue: boolean }) {
-  const item = useItem('flag', id);
-  if (item.isPending) return <LoadingState label="Loading the flag…" />;
-  if (item.isError) {
-    if (item.error instanceof ConsoleApiError && item.error.status === 404) {
-      return (
-        <EmptyState title={`${id} is not on this machine yet`}>
-          It appears here as soon as the sync brings it. If the id is wrong, go back with Esc or pick another from the palette (Ctrl K).
-        </EmptyState>
-      );
-    }
-    return <ErrorState error={item.error} title="This flag could not be loaded" onRetry={() => void item.refetch()} />;
-  }
-  if (item.data.subjectType !== 'flag') return <ErrorState error={new Error(`${id} is a submission, not a flag.`)} />;
-  return <FlagView item={item.data} inQueue={inQueue} />;
+  const query = useItem('flag', id);
+  return (
+    <ItemGate id={id} query={query} what="flag">
+      {(item) => (item.subjectType !== 'flag' ? <ErrorState error={new Error(`${id} is a submission, not a flag.`)} /> : <FlagView item={item} inQueue={inQueue} />)}
+    </ItemGate>
+  );
 }
 
 function FlagView({ item, inQueue }: { item: FlagItem; inQueue: boolean }) {
-  const api = useApi();
   const client = useQueryClient();
   const decisions = useDecisions();
   const abilities = useAbilities();
@@ -65,26 +54,9 @@ function FlagView({ item, inQueue }: { item: FlagItem; inQueue: boolean }) {
   const [askBan, setAskBan] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
-  const nextRef = useRef<Promise<string | null> | null>(null);
 
   useScreenFocus(rootRef, item.id);
-  useEffect(() => rememberPlace('flags', view, { id: item.id }), [item.id, view]);
-
-  useEffect(() => {
-    const next = findNext(client, api, 'flags', view, item.id).catch(() => null);
-    nextRef.current = next;
-    void next.then((nextId) => (nextId === null ? undefined : prefetchItem(client, api, 'flag', nextId).catch(() => undefined)));
-  }, [client, api, view, item.id]);
-
-  const back = useCallback(() => navigate(queuePath('flags', view)), [view]);
-  const goNext = useCallback(async () => {
-    const nextId = await (nextRef.current ?? findNext(client, api, 'flags', view, item.id).catch(() => null));
-    if (nextId === null || nextId === item.id) {
-      back();
-      return;
-    }
-    navigate(itemPath('flags', nextId, view), { replace: true });
-  }, [client, api, view, item.id, back]);
+  const { back, goNext, undo } = useItemNavigation('flag', 'flags', view, item.id);
 
   const send = async () => {
     if (busy || !item.decidable || !canDecide) return;
@@ -127,13 +99,6 @@ function FlagView({ item, inQueue }: { item: FlagItem; inQueue: boolean }) {
     }
   };
 
-  const undo = () => {
-    void decisions.undoLast().then((undone) => {
-      const only = undone.length === 1 ? undone[0] : undefined;
-      if (only?.path !== undefined && only.subjectId !== item.id) navigate(only.path);
-    });
-  };
-
   const decidable = canDecide && item.decidable;
   useShortcuts(
     {
@@ -166,22 +131,22 @@ function FlagView({ item, inQueue }: { item: FlagItem; inQueue: boolean }) {
   const title = item.customer === undefined ? `@${item.designer.handle}` : `@${item.designer.handle} and ${item.customer.displayName}`;
 
   return (
-    <Box ref={rootRef} tabIndex={-1} style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, outline: 'none' }} aria-labelledby="flag-title" data-testid="flag-screen" data-item-id={item.id}>
-      <Group px="lg" py="sm" justify="space-between" wrap="nowrap" style={{ borderBottom: '1px solid var(--row-border)' }}>
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Anchor href={`#${queuePath('flags', view)}`} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
-            <IconArrowLeft size={14} /> {QUEUE_TITLES.flags} <Text span size="xs" c="dimmed">(Esc)</Text>
-          </Anchor>
-          <Title order={1} id="flag-title" size="h2" lineClamp={1}>
-            {title} <Text span c="dimmed" fw={400} size="sm">· {item.id}</Text>
-          </Title>
-          <Badge variant="light" color={item.decidable ? 'blue' : 'gray'}>
-            {FLAG_STATUS_TITLES[item.status]}
-          </Badge>
-        </Group>
-        <LookersLine lookers={item.lookers} {...(others === undefined ? {} : { heldBy: others })} />
-      </Group>
-
+    <ItemFrame
+      rootRef={rootRef}
+      testId="flag-screen"
+      itemId={item.id}
+      backTitle={QUEUE_TITLES.flags}
+      backHref={`#${queuePath('flags', view)}`}
+      titleId="flag-title"
+      title={title}
+      badge={
+        <Badge variant="light" color={item.decidable ? 'blue' : 'gray'}>
+          {FLAG_STATUS_TITLES[item.status]}
+        </Badge>
+      }
+      aside={<LookersLine lookers={item.lookers} {...(others === undefined ? {} : { heldBy: others })} />}
+      bar={canDecide ? <FlagDecisionBar item={item} draft={draft} busy={busy} error={error} onSubmit={submit} onNext={() => void goNext()} onUndo={undo} noteRef={noteRef} /> : null}
+    >
       <Box style={{ flex: 1, minHeight: 0, display: 'flex', gap: 'var(--mantine-spacing-lg)', padding: '0 0 0 var(--mantine-spacing-lg)' }}>
         <ScrollArea style={{ flex: '3 1 0', minWidth: 0 }} type="auto" offsetScrollbars>
           <Stack gap="md" py="md" pr="xs">
@@ -217,16 +182,6 @@ function FlagView({ item, inQueue }: { item: FlagItem; inQueue: boolean }) {
         </ScrollArea>
       </Box>
 
-      {canDecide ? (
-        <FlagDecisionBar item={item} draft={draft} busy={busy} error={error} onSubmit={submit} onNext={() => void goNext()} onUndo={undo} noteRef={noteRef} />
-      ) : (
-        <Box px="lg" py="sm" style={{ borderTop: '1px solid var(--row-border)' }}>
-          <Text size="sm" c="dimmed" data-testid="read-only">
-            Read-only: your role looks at decisions but does not make them.
-          </Text>
-        </Box>
-      )}
-
       <Modal opened={askBan} onClose={() => setAskBan(false)} title={`Ban @${item.designer.handle} for good?`} centered>
         <Stack gap="sm">
           <Text size="sm">
@@ -248,6 +203,6 @@ function FlagView({ item, inQueue }: { item: FlagItem; inQueue: boolean }) {
           </Group>
         </Stack>
       </Modal>
-    </Box>
+    </ItemFrame>
   );
 }

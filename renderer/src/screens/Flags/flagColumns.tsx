@@ -4,17 +4,14 @@ import { Anchor, Badge, Box, Group, Text } from '@mantine/core';
 import type { FlagRow } from '../../../../electron/contract';
 import { DETECTOR_SHORT, detectorTitle, scoreWords } from '../../features/flags/words';
 import { Ago } from '../../ui/time';
+import type { GridColumn } from '../../ui/VirtualGrid';
 import { Lookers } from '../Queue/columns';
 
 export interface FlagCellContext {
   onFilterDesigner: (id: string) => void;
 }
 
-export interface FlagColumn {
-  id: string;
-  title: string;
-  width: string;
-  sort?: 'due' | 'arrived';
+export interface FlagColumn extends GridColumn {
   cell: (row: FlagRow, ctx: FlagCellContext) => React.ReactNode;
 }
 

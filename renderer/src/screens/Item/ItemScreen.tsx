@@ -1,27 +1,25 @@
 // One submission: the design large on the left, why it is here and who made it on the right,
 // the decision bar at the bottom. Opening it claims it; leaving releases it. The next item is
 // fetched while this one is on screen, so decide-and-next shows it at once.
-import { Anchor, Badge, Box, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Badge, Box, ScrollArea, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { SUBMISSION_STATUS_TITLES } from '../../../../core';
 import type { Queue, SubmissionItem } from '../../../../electron/contract';
-import { useApi } from '../../api/ApiContext';
 import { ConsoleApiError, describeError } from '../../api/errors';
 import { useClaim } from '../../features/claims/claims';
 import { useDecisions } from '../../features/decisions/DecisionsProvider';
 import { EMPTY_DRAFT, draftProblem, draftReducer } from '../../features/decisions/draft';
-import { prefetchItem, useItem } from '../../features/items/items';
-import { rememberPlace } from '../../features/queues/memory';
-import { findNext } from '../../features/queues/useQueueWindow';
+import { useItem } from '../../features/items/items';
+import { useItemNavigation } from '../../features/items/useItemNavigation';
 import { DEFAULT_VIEW, QUEUE_TITLES, itemPath, parseView, queuePath } from '../../features/queues/view';
 import { queryKeys } from '../../features/queryKeys';
 import { useAbilities } from '../../features/session/session';
 import { useSettings } from '../../features/settings/settings';
-import { navigate, useHashSearch } from '../../routing/hashLocation';
+import { useHashSearch } from '../../routing/hashLocation';
 import { useShortcuts } from '../../shortcuts';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
+import { ItemFrame, ItemGate } from '../../ui/ItemFrame';
+import { ErrorState } from '../../ui/States';
 import { statusWord } from '../../ui/status';
 import { useScreenFocus } from '../Shell/useScreenFocus';
 import { DecisionBar } from './DecisionBar';
@@ -36,24 +34,21 @@ function queueOf(item: SubmissionItem): SubmissionQueue {
 }
 
 export function ItemScreen({ id, queue: routeQueue }: { id: string; queue?: SubmissionQueue }) {
-  const item = useItem('submission', id);
-  if (item.isPending) return <LoadingState label="Loading the design…" />;
-  if (item.isError) {
-    if (item.error instanceof ConsoleApiError && item.error.status === 404) {
-      return (
-        <EmptyState title={`${id} is not on this machine yet`}>
-          It appears here as soon as the sync brings it. If the id is wrong, go back with Esc or pick another from the palette (Ctrl K).
-        </EmptyState>
-      );
-    }
-    return <ErrorState error={item.error} title="This item could not be loaded" onRetry={() => void item.refetch()} />;
-  }
-  if (item.data.subjectType !== 'submission') return <ErrorState error={new Error('Flags open in the flag view, which arrives with the next part of the console.')} />;
-  return <SubmissionView item={item.data} queue={routeQueue ?? queueOf(item.data)} inQueue={routeQueue !== undefined} />;
+  const query = useItem('submission', id);
+  return (
+    <ItemGate id={id} query={query} what="design">
+      {(item) =>
+        item.subjectType !== 'submission' ? (
+          <ErrorState error={new Error(`${id} is a flag, not a submission.`)} />
+        ) : (
+          <SubmissionView item={item} queue={routeQueue ?? queueOf(item)} inQueue={routeQueue !== undefined} />
+        )
+      }
+    </ItemGate>
+  );
 }
 
 function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue: SubmissionQueue; inQueue: boolean }) {
-  const api = useApi();
   const client = useQueryClient();
   const decisions = useDecisions();
   const abilities = useAbilities();
@@ -70,7 +65,6 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
   const [zoomed, setZoomed] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
-  const nextRef = useRef<Promise<string | null> | null>(null);
 
   useScreenFocus(rootRef, item.id);
 
@@ -80,30 +74,13 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
     setError(null);
     setBusy(false);
     setZoomed(false);
-    rememberPlace(queue, view, { id: item.id });
-  }, [item.id, queue, view]);
+  }, [item.id]);
 
   useEffect(() => {
     setBlurred(settings.data?.blurImages ?? false);
   }, [item.id, settings.data?.blurImages]);
 
-  // The next item, found and loaded while this one is on screen.
-  useEffect(() => {
-    const next = findNext(client, api, queue, view, item.id).catch(() => null);
-    nextRef.current = next;
-    void next.then((nextId) => (nextId === null ? undefined : prefetchItem(client, api, 'submission', nextId).catch(() => undefined)));
-  }, [client, api, queue, view, item.id]);
-
-  const back = useCallback(() => navigate(queuePath(queue, view)), [queue, view]);
-
-  const goNext = useCallback(async () => {
-    const nextId = await (nextRef.current ?? findNext(client, api, queue, view, item.id).catch(() => null));
-    if (nextId === null || nextId === item.id) {
-      back();
-      return;
-    }
-    navigate(itemPath(queue, nextId, view), { replace: true });
-  }, [client, api, queue, view, item.id, back]);
+  const { back, goNext, undo } = useItemNavigation('submission', queue, view, item.id);
 
   const decide = async (outcome: 'approve' | 'reject') => {
     if (busy || !item.decidable) return;
@@ -141,13 +118,6 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
     void decide(draft.outcome);
   };
 
-  const undo = () => {
-    void decisions.undoLast().then((undone) => {
-      const only = undone.length === 1 ? undone[0] : undefined;
-      if (only?.path !== undefined && only.subjectId !== item.id) navigate(only.path);
-    });
-  };
-
   useShortcuts(
     {
       back,
@@ -174,22 +144,26 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
   const alt = `Design by @${item.designer.handle} for “${item.project.title}”`;
 
   return (
-    <Box ref={rootRef} tabIndex={-1} style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, outline: 'none' }} aria-labelledby="item-title" data-testid="item-screen" data-item-id={item.id}>
-      <Group px="lg" py="sm" justify="space-between" wrap="nowrap" style={{ borderBottom: '1px solid var(--row-border)' }}>
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Anchor href={`#${queuePath(queue, view)}`} size="sm" c="dimmed" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
-            <IconArrowLeft size={14} /> {QUEUE_TITLES[queue]} <Text span size="xs" c="dimmed">(Esc)</Text>
-          </Anchor>
-          <Title order={1} id="item-title" size="h2" lineClamp={1}>
-            {item.project.title} <Text span c="dimmed" fw={400} size="sm">· {item.id}</Text>
-          </Title>
-          <Badge variant="light" color={item.decidable ? 'blue' : 'gray'} title={SUBMISSION_STATUS_TITLES[item.status]}>
-            {statusWord(item.status)}
-          </Badge>
-        </Group>
-        <LookersLine lookers={item.lookers} {...(others === undefined ? {} : { heldBy: others })} />
-      </Group>
-
+    <ItemFrame
+      rootRef={rootRef}
+      testId="item-screen"
+      itemId={item.id}
+      backTitle={QUEUE_TITLES[queue]}
+      backHref={`#${queuePath(queue, view)}`}
+      titleId="item-title"
+      title={item.project.title}
+      badge={
+        <Badge variant="light" color={item.decidable ? 'blue' : 'gray'} title={SUBMISSION_STATUS_TITLES[item.status]}>
+          {statusWord(item.status)}
+        </Badge>
+      }
+      aside={<LookersLine lookers={item.lookers} {...(others === undefined ? {} : { heldBy: others })} />}
+      bar={
+        canDecide ? (
+          <DecisionBar item={item} draft={draft} dispatch={dispatch} busy={busy} error={error} onApprove={() => void decide('approve')} onSubmit={submit} onNext={() => void goNext()} onUndo={undo} noteRef={noteRef} />
+        ) : null
+      }
+    >
       <Box style={{ flex: 1, minHeight: 0, display: 'flex', gap: 'var(--mantine-spacing-lg)', padding: 'var(--mantine-spacing-lg)' }}>
         <Box style={{ flex: '3 1 0', minWidth: 0 }}>
           <DesignView assetId={item.assetId} alt={alt} blurred={blurred} onBlur={() => setBlurred((b) => !b)} zoomed={zoomed} onZoom={setZoomed} />
@@ -203,16 +177,6 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
           </Stack>
         </ScrollArea>
       </Box>
-
-      {canDecide ? (
-        <DecisionBar item={item} draft={draft} dispatch={dispatch} busy={busy} error={error} onApprove={() => void decide('approve')} onSubmit={submit} onNext={() => void goNext()} onUndo={undo} noteRef={noteRef} />
-      ) : (
-        <Box px="lg" py="sm" style={{ borderTop: '1px solid var(--row-border)' }}>
-          <Text size="sm" c="dimmed" data-testid="read-only">
-            Read-only: your role looks at decisions but does not make them.
-          </Text>
-        </Box>
-      )}
-    </Box>
+    </ItemFrame>
   );
 }

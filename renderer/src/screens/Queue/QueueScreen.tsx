@@ -1,19 +1,18 @@
 // A queue: title and count, filters (in the URL), the virtualised table, and the batch bar.
 // The logic lives in features/queues; this screen wires keys and layout.
-import { Affix, Box, Button, Group, Kbd, Paper, Text, Title, Transition } from '@mantine/core';
+import { Affix, Button, Group, Kbd, Paper, Text, Transition } from '@mantine/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Queue, QueueFilter } from '../../../../electron/contract';
-import { idsBetween, step, type Cursor } from '../../features/queues/cursor';
-import { recallPlace, rememberPlace } from '../../features/queues/memory';
-import { useQueueWindow } from '../../features/queues/useQueueWindow';
-import { QUEUE_TITLES, isFiltered, itemPath, parseView, queuePath } from '../../features/queues/view';
+import { idsBetween } from '../../features/queues/cursor';
+import { useQueueGrid } from '../../features/queues/useQueueGrid';
+import { QUEUE_TITLES, isFiltered, parseView, queuePath } from '../../features/queues/view';
 import { useAbilities, useSession } from '../../features/session/session';
 import { useSettings } from '../../features/settings/settings';
 import { useQueueCounts } from '../../features/sync/sync';
 import { count, countOf } from '../../features/time/words';
 import { navigate, useHashSearch } from '../../routing/hashLocation';
 import { useShortcuts } from '../../shortcuts';
-import { KeyHint } from '../../ui/KeyHint';
+import { QUEUE_KEYS, QueueFrame } from '../../ui/QueueFrame';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { useScreenFocus } from '../Shell/useScreenFocus';
 import { BatchDialog } from './BatchDialog';
@@ -38,44 +37,13 @@ export function QueueScreen({ queue }: { queue: SubmissionQueue }) {
   const counts = useQueueCounts();
   const canDecide = abilities.decideSubmissions;
 
-  const place = useMemo(() => recallPlace(queue, view), [queue, view]);
-  const [cursor, setCursor] = useState<Cursor>({ index: place.index, id: place.id });
-  const [range, setRange] = useState({ start: Math.max(0, place.index - 10), end: place.index + 30 });
+  const { win, total, cursor, gridRef, move, open, grid } = useQueueGrid(queue, view);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
-  const [scrollTo, setScrollTo] = useState<{ index: number; seq: number } | null>(null);
   const [batch, setBatch] = useState<'approve' | 'reject' | null>(null);
-  const gridRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
-
-  const win = useQueueWindow(queue, view, range);
-  const total = win.total ?? 0;
   // Focus goes to the grid once it exists (after the first page), else to the heading.
   useScreenFocus(gridRef, `${queue}?${search}:${win.total === undefined ? 'loading' : win.total > 0 ? 'rows' : 'empty'}`);
-
-  const onCursor = useCallback(
-    (next: Cursor) => {
-      setCursor(next);
-      rememberPlace(queue, view, { index: next.index, id: next.id });
-    },
-    [queue, view],
-  );
-
-  const move = (delta: number) => {
-    const next = step(cursor, delta, total, win.row);
-    onCursor(next);
-    setScrollTo({ index: next.index, seq: Date.now() });
-  };
-
-  const open = useCallback(
-    (index: number) => {
-      const row = win.row(index);
-      if (row === undefined) return;
-      onCursor({ index, id: row.id });
-      navigate(itemPath(queue, row.id, view));
-    },
-    [win, onCursor, queue, view],
-  );
 
   const setFilter = useCallback(
     (filter: QueueFilter) => {
@@ -84,10 +52,6 @@ export function QueueScreen({ queue }: { queue: SubmissionQueue }) {
     },
     [queue, view],
   );
-  const setSort = (sort: 'due' | 'arrived') => {
-    const order = view.sort === sort && view.order === 'asc' ? 'desc' : 'asc';
-    navigate(queuePath(queue, { ...view, sort, order }), { replace: true });
-  };
 
   const toggle = useCallback(
     (id: string, index: number, range: boolean) => {
@@ -147,88 +111,38 @@ export function QueueScreen({ queue }: { queue: SubmissionQueue }) {
   const unfiltered = counts.data?.[queue];
   const empty = emptyWords(queue, session.policy.rating.benchmark, session.policy.verification.reviewSlaHours);
 
-  return (
-    <Box style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
-      <Box px="lg" pt="md" pb="sm" style={{ borderBottom: '1px solid var(--row-border)' }}>
-        <Group justify="space-between" align="baseline" mb="sm" wrap="nowrap">
-          <Group gap="sm" align="baseline" wrap="nowrap">
-            <Title order={1} tabIndex={-1} data-screen-title style={{ outline: 'none' }}>
-              {QUEUE_TITLES[queue]}
-            </Title>
-            <Text size="sm" c="dimmed" className="tabular" data-testid="queue-count">
-              {win.total === undefined
-                ? ''
-                : isFiltered(view) && unfiltered !== undefined
-                  ? `${count(total)} of ${count(unfiltered)} match`
-                  : countOf(total, queue === 'held' ? 'design held' : 'design waiting', queue === 'held' ? 'designs held' : 'designs waiting')}
-            </Text>
-          </Group>
-          <Group gap="md" visibleFrom="md" wrap="nowrap">
-            <Group gap={4} wrap="nowrap">
-              <KeyHint id="next" />
-              <KeyHint id="previous" />
-              <Text size="xs" c="dimmed">
-                move
-              </Text>
-            </Group>
-            <Group gap={4} wrap="nowrap">
-              <KeyHint id="open" />
-              <Text size="xs" c="dimmed">
-                open
-              </Text>
-            </Group>
-            {canDecide && (
-              <Group gap={4} wrap="nowrap">
-                <KeyHint id="select" />
-                <Text size="xs" c="dimmed">
-                  select
-                </Text>
-              </Group>
-            )}
-          </Group>
-        </Group>
-        <FilterBar queue={queue} filter={view.filter} onChange={setFilter} designerLabel={designerLabel} projectLabel={projectLabel} firstRef={filterRef} />
-      </Box>
+  const countText =
+    win.total === undefined
+      ? ''
+      : isFiltered(view) && unfiltered !== undefined
+        ? `${count(total)} of ${count(unfiltered)} match`
+        : countOf(total, queue === 'held' ? 'design held' : 'design waiting', queue === 'held' ? 'designs held' : 'designs waiting');
 
-      <Box style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        {win.error !== null && win.total === undefined ? (
-          <ErrorState error={win.error} title="The queue could not be loaded" />
-        ) : win.loading ? (
-          <LoadingState label="Loading the queue…" />
-        ) : total === 0 ? (
-          isFiltered(view) ? (
-            <EmptyState title="Nothing matches these filters">
-              {unfiltered !== undefined && unfiltered > 0 ? `${countOf(unfiltered, 'design')} in the queue without them. ` : ''}
-              <Button variant="subtle" size="compact-sm" onClick={() => setFilter({})}>
-                Clear filters
-              </Button>
-            </EmptyState>
-          ) : (
-            <EmptyState title={empty.title}>{empty.body}</EmptyState>
-          )
+  return (
+    <QueueFrame
+      title={QUEUE_TITLES[queue]}
+      countText={countText}
+      hints={canDecide ? [...QUEUE_KEYS, { keys: ['select'], words: 'select' }] : QUEUE_KEYS}
+      filters={<FilterBar queue={queue} filter={view.filter} onChange={setFilter} designerLabel={designerLabel} projectLabel={projectLabel} firstRef={filterRef} />}
+    >
+      {win.error !== null && win.total === undefined ? (
+        <ErrorState error={win.error} title="The queue could not be loaded" />
+      ) : win.loading ? (
+        <LoadingState label="Loading the queue…" />
+      ) : total === 0 ? (
+        isFiltered(view) ? (
+          <EmptyState title="Nothing matches these filters">
+            {unfiltered !== undefined && unfiltered > 0 ? `${countOf(unfiltered, 'design')} in the queue without them. ` : ''}
+            <Button variant="subtle" size="compact-sm" onClick={() => setFilter({})}>
+              Clear filters
+            </Button>
+          </EmptyState>
         ) : (
-          <QueueTable
-            label={QUEUE_TITLES[queue]}
-            columns={COLUMNS[queue]}
-            window={win}
-            total={total}
-            view={view}
-            cursor={cursor}
-            onCursor={onCursor}
-            onOpen={open}
-            onRange={setRange}
-            onSort={setSort}
-            selectable={canDecide}
-            selected={selected}
-            onToggle={toggle}
-            cell={cell}
-            initialScrollTop={place.scrollTop}
-            onScrollTop={(scrollTop) => rememberPlace(queue, view, { scrollTop })}
-            gridRef={gridRef}
-            scrollTo={scrollTo}
-          />
-        )}
-      </Box>
+          <EmptyState title={empty.title}>{empty.body}</EmptyState>
+        )
+      ) : (
+        <QueueTable {...grid} label={QUEUE_TITLES[queue]} columns={COLUMNS[queue]} onOpen={open} selectable={canDecide} selected={selected} onToggle={toggle} cell={cell} />
+      )}
 
       <Transition mounted={canDecide && selected.size > 0} transition="slide-up" duration={120}>
         {(styles) => (
@@ -270,7 +184,7 @@ export function QueueScreen({ queue }: { queue: SubmissionQueue }) {
           }}
         />
       )}
-    </Box>
+    </QueueFrame>
   );
 }
 

@@ -7,14 +7,10 @@ import type { Looker, Queue, SubmissionRow } from '../../../../electron/contract
 import { ratingWords } from '../../features/time/words';
 import { LINK_COLOR, STATUS_COLORS } from '../../theme';
 import { Ago, DueIn, ReleasesIn } from '../../ui/time';
+import type { GridColumn } from '../../ui/VirtualGrid';
 import { Thumb } from './Thumb';
 
-export interface Column {
-  id: string;
-  title: string;
-  width: string;
-  /** Sorting by this column (the URL's `sort`). */
-  sort?: 'due' | 'arrived';
+export interface Column extends GridColumn {
   cell: (row: SubmissionRow, ctx: CellContext) => React.ReactNode;
 }
 
