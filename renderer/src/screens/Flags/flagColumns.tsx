@@ -1,6 +1,6 @@
 // The flag queue's columns (UI.md, "Queue screens"): score (bar and number) · designer ·
 // customer · detectors as small badges · first hit · age · who is looking.
-import { Anchor, Badge, Box, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { FlagRow } from '../../../../electron/contract';
 import { DETECTOR_SHORT, detectorTitle, scoreWords } from '../../features/flags/words';
 import { Ago } from '../../ui/time';
@@ -25,6 +25,32 @@ export function ScoreBar({ score, width = 44 }: { score: number; width?: number 
       <Text span size="sm" fw={600} className="tabular">
         {scoreWords(score)}
       </Text>
+    </Group>
+  );
+}
+
+/**
+ * Two badges and "+N" for the rest (its title names them): a row is one line high, and a badge cut
+ * off mid-word ("Raised af") reads as a different word. A badge that still does not fit ends in "…".
+ */
+const SHOWN_DETECTORS = 2;
+
+function DetectorBadges({ detectors }: { detectors: FlagRow['detectors'] }) {
+  const shown = detectors.slice(0, SHOWN_DETECTORS);
+  const rest = detectors.slice(SHOWN_DETECTORS);
+  return (
+    <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
+      {shown.map((d) => (
+        <Badge key={d} size="xs" variant="light" color="gray" title={detectorTitle(d)} style={{ flexShrink: 1, minWidth: 0, textTransform: 'none' }}>
+          {DETECTOR_SHORT[d]}
+        </Badge>
+      ))}
+      {rest.length > 0 && (
+        <Badge size="xs" variant="outline" color="gray" title={rest.map(detectorTitle).join('; ')} style={{ flexShrink: 0, textTransform: 'none' }}>
+          +{rest.length}
+          <VisuallyHidden> more: {rest.map((d) => DETECTOR_SHORT[d]).join(', ')}</VisuallyHidden>
+        </Badge>
+      )}
     </Group>
   );
 }
@@ -72,15 +98,7 @@ export const FLAG_COLUMNS: FlagColumn[] = [
     id: 'detectors',
     title: 'Detectors',
     width: 'minmax(200px, 1.3fr)',
-    cell: (row) => (
-      <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
-        {row.detectors.map((d) => (
-          <Badge key={d} size="xs" variant="light" color="gray" title={detectorTitle(d)} style={{ flexShrink: 0, textTransform: 'none' }}>
-            {DETECTOR_SHORT[d]}
-          </Badge>
-        ))}
-      </Group>
-    ),
+    cell: (row) => <DetectorBadges detectors={row.detectors} />,
   },
   {
     id: 'firstHit',
