@@ -42,9 +42,16 @@ export interface HyperParameters {
   loudness: Readonly<Record<string, number>>;
 }
 
-const LOUDNESS = { c: 0.5, w: 1.5, k: 3, p: 3 };
-export const GRID: readonly HyperParameters[] = [1, 2].flatMap((l1) =>
-  [0.1, 1].flatMap((l2) => [1, 2].map((positiveWeight) => ({ minDf: 2, l1, l2, alpha: 0.5, epochs: 20, positiveWeight, loudness: LOUDNESS }))),
+/**
+ * The grid, from 5-fold cross-validation over train+dev of the corpus with its v2 messages
+ * (4,042 in all): L1 2, L2 1 and positive weight 1 ranked worse than L1 1, L2 0.1 and positive
+ * weight 2 at every point tried, so those are fixed; louder character 4-grams (c 1 or 2 against
+ * 0.5) raised the average precision by 0.01 (pressure) and 0.03 (incentive). L1 0.5 found about
+ * 0.015 more out of fold, within the noise, for a file of 16,600 features against 12,300 and
+ * scoring about a quarter slower, so L1 stays 1.
+ */
+export const GRID: readonly HyperParameters[] = [0.5, 1].flatMap((alpha) =>
+  [1, 2].map((c) => ({ minDf: 2, l1: 1, l2: 0.1, alpha, epochs: 20, positiveWeight: 2, loudness: { c, w: 1.5, k: 3, p: 3 } })),
 );
 
 /**
@@ -268,9 +275,11 @@ function assignFolds(count: number): Int8Array {
 /**
  * Fits on the corpus's train and dev splits together (never test). Every set of
  * hyper-parameters of the grid is judged by 5-fold cross-validation: each message is scored by
- * a model that never saw it, and for each label the grid point whose out-of-fold scores rank
- * best where the rules are silent is kept, with its threshold set on those same out-of-fold
- * scores. The final model of each label is then fitted on all of train+dev.
+ * a model that never saw it, and each label's threshold is set on those out-of-fold scores, then
+ * raised above the older corpus's floor as scored by the model fitted on all of train+dev. For
+ * each label the grid point that finds the most out of fold at the threshold it will really use
+ * is kept (ties by average precision where the rules are silent): the floor, not the ranking,
+ * often decides how much the scorer adds.
  */
 export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (line: string) => void = () => undefined): TrainingReport {
   const trainSet = readCorpusSplits(['train']);
@@ -294,29 +303,6 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
       })
       .map((m) => foldText(m.body));
   const guard = Object.fromEntries(SCORED_LABELS.map((l) => [l, oldOrdinary(l)])) as Record<Label, string[]>;
-  const best = new Map<Label, { hp: HyperParameters; choice: Choice; outOfFold: Probabilities[] }>();
-  for (const hp of grid) {
-    const outOfFold: Probabilities[] = new Array<Probabilities>(pool.length);
-    for (let k = 0; k < FOLDS; k += 1) {
-      const scorer = new MessageScorer(train(examples.filter((_, i) => fold[i] !== k), hp).data);
-      folded.forEach((t, i) => {
-        if (fold[i] === k) outOfFold[i] = scorer.score(t);
-      });
-    }
-    const line: string[] = [];
-    for (const label of SCORED_LABELS) {
-      const choice = chooseThreshold(judgedOf(pool, poolRules, outOfFold, label), 0);
-      line.push(`${label} AP ${choice.averagePrecision.toFixed(3)} t ${choice.threshold} P ${precision(choice.dev).toFixed(3)} R ${recall(choice.dev).toFixed(3)}`);
-      const known = best.get(label);
-      if (known === undefined || choice.averagePrecision > known.choice.averagePrecision) best.set(label, { hp, choice, outOfFold });
-    }
-    log(`${JSON.stringify({ ...hp, loudness: undefined })} (out of fold): ${line.join('; ')}`);
-  }
-  const pick = (label: Label) => {
-    const b = best.get(label);
-    if (b === undefined) throw new Error('an empty grid trains nothing');
-    return b;
-  };
   // The final models, on all of train+dev; one fit serves both labels when they chose alike.
   const fitted = new Map<string, ScorerWeights>();
   const finalOf = (hp: HyperParameters): ScorerWeights => {
@@ -328,19 +314,59 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
     }
     return data;
   };
+  interface Candidate {
+    hp: HyperParameters;
+    /** At the threshold the scorer will use: the out-of-fold one, raised to the floor if need be. */
+    choice: Choice;
+    outOfFold: number;
+    floor: number;
+    data: ScorerWeights;
+  }
+  const best = new Map<Label, Candidate>();
+  for (const hp of grid) {
+    const outOfFold: Probabilities[] = new Array<Probabilities>(pool.length);
+    for (let k = 0; k < FOLDS; k += 1) {
+      const scorer = new MessageScorer(train(examples.filter((_, i) => fold[i] !== k), hp).data);
+      folded.forEach((t, i) => {
+        if (fold[i] === k) outOfFold[i] = scorer.score(t);
+      });
+    }
+    const data = finalOf(hp);
+    const scorer = new MessageScorer(data);
+    const line: string[] = [];
+    for (const label of SCORED_LABELS) {
+      const judged = judgedOf(pool, poolRules, outOfFold, label);
+      const choice = chooseThreshold(judged, 0);
+      const floor = Math.max(0, ...guard[label].map((t) => scorer.score(t)[label]));
+      // Strictly above the floor, on the file's four decimals.
+      const threshold = Math.min(0.9999, Math.max(choice.threshold, Math.floor(floor * 10_000 + 1) / 10_000));
+      const atThreshold: Choice = { ...choice, threshold, dev: countAt(judged, threshold) };
+      line.push(
+        `${label} AP ${choice.averagePrecision.toFixed(3)} t ${choice.threshold} floor ${floor.toFixed(4)} ` +
+          `→ t ${threshold} P ${precision(atThreshold.dev).toFixed(3)} R ${recall(atThreshold.dev).toFixed(3)}`,
+      );
+      const known = best.get(label);
+      const better =
+        known === undefined ||
+        recall(atThreshold.dev) > recall(known.choice.dev) ||
+        (recall(atThreshold.dev) === recall(known.choice.dev) && choice.averagePrecision > known.choice.averagePrecision);
+      if (better) best.set(label, { hp, choice: atThreshold, outOfFold: choice.threshold, floor: Number(floor.toFixed(4)), data });
+    }
+    log(`${JSON.stringify(hp)} (out of fold): ${line.join('; ')}`);
+  }
+  const pick = (label: Label) => {
+    const b = best.get(label);
+    if (b === undefined) throw new Error('an empty grid trains nothing');
+    return b;
+  };
   const floors = {} as Record<Label, { outOfFold: number; floor: number }>;
   const dev = {} as Record<Label, Choice>;
   const models = {} as Record<Label, { data: ScorerWeights; threshold: number }>;
   for (const label of SCORED_LABELS) {
-    const { hp, choice, outOfFold } = pick(label);
-    const data = finalOf(hp);
-    const scorer = new MessageScorer(data);
-    const floor = Math.max(0, ...guard[label].map((t) => scorer.score(t)[label]));
-    // Strictly above the floor, on the file's four decimals.
-    const threshold = Math.min(0.9999, Math.max(choice.threshold, Math.floor(floor * 10_000 + 1) / 10_000));
-    floors[label] = { outOfFold: choice.threshold, floor: Number(floor.toFixed(4)) };
-    dev[label] = { ...choice, threshold, dev: countAt(judgedOf(pool, poolRules, outOfFold, label), threshold) };
-    models[label] = { data, threshold };
+    const { choice, outOfFold, floor, data } = pick(label);
+    floors[label] = { outOfFold, floor };
+    dev[label] = choice;
+    models[label] = { data, threshold: choice.threshold };
   }
   const data = merge(models);
   const chosen = Object.fromEntries(SCORED_LABELS.map((l) => [l, pick(l).hp])) as Record<Label, HyperParameters>;
@@ -348,8 +374,8 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
     corpus: 'test/fixtures/corpus/*.jsonl',
     fit: 'train and dev splits together, FTRL-proximal logistic regression, examples shuffled from the seed',
     chosen:
-      `per label, the grid point with the best ${FOLDS}-fold out-of-fold average precision where the rules are silent; ` +
-      'threshold at out-of-fold precision 0.95 there, above every ordinary message of the older corpus dev split',
+      'threshold at out-of-fold precision 0.95 where the rules are silent, raised above every ordinary message of the older corpus dev split; ' +
+      `per label, the grid point with the best ${FOLDS}-fold out-of-fold recall (rules or scorer) at that threshold, ties by average precision`,
     trainMessages: trainSet.length,
     devMessages: devSet.length,
     seed: SEED,
@@ -409,7 +435,7 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     const c = report.dev[l];
     const f = report.floors[l];
     console.log(
-      `${l}: ${JSON.stringify({ ...report.chosen[l], loudness: undefined })}, threshold ${c.threshold} ` +
+      `${l}: ${JSON.stringify(report.chosen[l])}, threshold ${c.threshold} ` +
         `(out of fold ${f.outOfFold}, older corpus floor ${f.floor}), out-of-fold (rules or scorer) P ${precision(c.dev).toFixed(3)} R ${recall(c.dev).toFixed(3)}`,
     );
   }
