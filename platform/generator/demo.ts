@@ -183,9 +183,13 @@ class BusyWeek implements DemoMarket {
   private scheduleHeldContests(): void {
     const { sim, rng } = this;
     const n = DEMO_QUEUES.heldContests;
-    for (let i = 0; i < n; i++) {
-      // Release times spread from 5 minutes to 20 hours after the start.
-      const releaseAt = sim.endMs + 5 * MINUTE_MS + ((i + rng.next()) / n) * (20 * HOUR_MS - 5 * MINUTE_MS);
+    // Release times spread from 5 minutes to 20 hours after the start, and one more contest in the
+    // first hour: a contest's entrants can all fail to be held (a designer's rating moved on the
+    // platform before the entry), and the demo must open with a design about to be released.
+    const releases = Array.from({ length: n }, (_, i) => 5 * MINUTE_MS + ((i + rng.next()) / n) * (20 * HOUR_MS - 5 * MINUTE_MS));
+    releases.push(5 * MINUTE_MS + rng.next() * 50 * MINUTE_MS);
+    for (const release of releases) {
+      const releaseAt = sim.endMs + release;
       // A 10–14 day contest has a 24-hour window (R2); a 7-day one 16.8 hours, when that leaves time to enter.
       const week = releaseAt < sim.endMs + 15 * HOUR_MS && rng.chance(0.35);
       const durationMs = week ? 7 * DAY_MS : rng.pick([10, 12, 14]) * DAY_MS;
