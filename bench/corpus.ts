@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import VERSIONS from '../test/fixtures/corpus/versions.json' with { type: 'json' };
 
 export const LABELS = ['pressure_message', 'incentive_offer'] as const;
 export type Label = (typeof LABELS)[number];
@@ -23,6 +24,19 @@ export interface LabelledMessage {
   hard: boolean;
   split: CorpusSplit | 'dev' | 'holdout';
   body: string;
+  /** The corpus version that added it (1, 2, 3 …; versions.json); 0 outside the corpus. */
+  version: number;
+}
+
+/** A corpus message's version, from its id number and the last id of each version. */
+export function versionOf(id: string): number {
+  const match = /^([a-z]{2})-(\d{4})$/.exec(id);
+  if (match === null) return 1;
+  const [, lang = '', digits = ''] = match;
+  const lasts = Object.values(VERSIONS.lastId).map((byLang) => (byLang as Record<string, number>)[lang] ?? Infinity);
+  const n = Number(digits);
+  const before = lasts.findIndex((last) => n <= last);
+  return before === -1 ? lasts.length + 1 : before + 1;
 }
 
 const corpusLine = z.object({
@@ -48,7 +62,7 @@ export function readCorpusSplits(splits: readonly CorpusSplit[], dir = CORPUS_DI
       if (line.trim() === '') return;
       const parsed = corpusLine.safeParse(JSON.parse(line));
       if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'malformed'}`);
-      if (wanted.has(parsed.data.split)) out.push(parsed.data);
+      if (wanted.has(parsed.data.split)) out.push({ ...parsed.data, version: versionOf(parsed.data.id) });
     });
   }
   return out;
@@ -71,5 +85,5 @@ const oldCorpus = z.object({
 export function readOldCorpus(path = OLD_CORPUS_PATH): LabelledMessage[] {
   const parsed = oldCorpus.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.message ?? 'malformed'}`);
-  return parsed.data.messages.map((m) => ({ ...m, family: m.labels.length === 0 ? (m.hard ? 'benign_hard' : 'benign_plain') : 'old' }));
+  return parsed.data.messages.map((m) => ({ ...m, family: m.labels.length === 0 ? (m.hard ? 'benign_hard' : 'benign_plain') : 'old', version: 0 }));
 }

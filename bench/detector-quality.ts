@@ -6,7 +6,7 @@
 // dev split's misses and false alarms, for whoever tunes next.
 import { fileURLToPath } from 'node:url';
 import { readMessage } from '../core/manipulation/message-detectors';
-import { messageScorer, type Probabilities } from '../core/manipulation/message-scorer';
+import { messageScorer, type Probabilities, type ScoredLabel } from '../core/manipulation/message-scorer';
 import { generateDataset } from '../platform/generator';
 import { LABELS, readCorpusSplits, readOldCorpus, type CorpusSplit, type Label, type LabelledMessage } from './corpus';
 
@@ -18,17 +18,20 @@ export interface Judged {
   message: LabelledMessage;
   rules: Record<Label, boolean>;
   probabilities: Probabilities;
+  /** The detectors the scorer flags it for on its own. */
+  scored: ScoredLabel[];
 }
 
 export function judge(messages: readonly LabelledMessage[]): Judged[] {
   return messages.map((message) => {
     const { analysis, probabilities } = readMessage(message.body);
-    return { message, rules: { pressure_message: analysis.pressure.length > 0, incentive_offer: analysis.incentive.length > 0 }, probabilities };
+    const rules = { pressure_message: analysis.pressure.length > 0, incentive_offer: analysis.incentive.length > 0 };
+    return { message, rules, probabilities, scored: messageScorer().labelsOf(probabilities) };
   });
 }
 
 export function fired(j: Judged, label: Label, system: System): boolean {
-  const scored = j.probabilities[label] >= messageScorer().thresholds[label];
+  const scored = j.scored.includes(label);
   return system === 'rules' ? j.rules[label] : system === 'scorer' ? scored : j.rules[label] || scored;
 }
 
@@ -72,7 +75,7 @@ export function generatorMessages(seed = 42): LabelledMessage[] {
   return bodies.map(({ id, body }) => {
     // The generator counts an incentive as pressure too (generator/score.ts).
     const labels: Label[] = incentive.has(id) ? ['pressure_message', 'incentive_offer'] : pressure.has(id) ? ['pressure_message'] : [];
-    return { id, lang: lang.get(id) ?? '', labels, family: labels.length > 0 ? 'planted' : 'organic', hard: false, split: 'test', body };
+    return { id, lang: lang.get(id) ?? '', labels, family: labels.length > 0 ? 'planted' : 'organic', hard: false, split: 'test', body, version: 0 };
   });
 }
 
@@ -88,8 +91,10 @@ export function detectorQualityReport(): string {
     ['older corpus, holdout', old.filter((j) => j.message.split === 'holdout')],
     ['generator, medium seed 42', generated],
   ];
-  const { pressure_message: tp, incentive_offer: ti } = messageScorer().thresholds;
-  out.push(`Scorer thresholds: pressure_message ${tp}, incentive_offer ${ti} (chosen by cross-validation over train+dev in \`npm run train:detectors\`).`);
+  out.push(
+    `Scorer threshold: manipulation ${messageScorer().threshold} (chosen by cross-validation in \`npm run train:detectors\`); ` +
+      'a confident verdict goes to the likelier label\'s detector, and to the other\'s too when its label model reaches 0.9.',
+  );
   out.push('\n### Per detector\n');
   out.push('| messages | detector | system | TP | FP | FN | precision | recall |');
   out.push('|---|---|---|---:|---:|---:|---:|---:|');
@@ -108,6 +113,15 @@ export function detectorQualityReport(): string {
   for (const lang of langs) {
     const rows = test.filter((j) => j.message.lang === lang);
     out.push(`| ${lang} | ${rows.length} | ${columns.flatMap((l) => SYSTEMS.map((s) => pr(count(rows, l, s)))).join(' | ')} |`);
+  }
+
+  out.push('\n### Per corpus version, corpus test split, `either` (precision / recall)\n');
+  out.push('Each version added messages with a split of their own (test/fixtures/corpus/README.md), so a version\'s figures compare across models.\n');
+  out.push(`| version | messages | ${SYSTEMS.join(' | ')} |`);
+  out.push(`|---|---:|${SYSTEMS.map(() => '---:').join('|')}|`);
+  for (const version of [...new Set(test.map((j) => j.message.version))].sort()) {
+    const rows = test.filter((j) => j.message.version === version);
+    out.push(`| v${version} | ${rows.length} | ${SYSTEMS.map((s) => pr(count(rows, 'either', s))).join(' | ')} |`);
   }
 
   out.push('\n### Per family, corpus test split\n');
@@ -137,7 +151,7 @@ function printDevErrors(): void {
     for (const j of dev) {
       const truth = j.message.labels.includes(label);
       if (fired(j, label, 'both') === truth) continue;
-      const p = j.probabilities[label].toFixed(2);
+      const p = j.probabilities.manipulation.toFixed(2);
       console.log(`${truth ? 'missed     ' : 'false alarm'} ${j.message.id} ${j.message.family} p=${p}: ${j.message.body.slice(0, 120)}`);
     }
   }

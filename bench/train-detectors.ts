@@ -1,16 +1,15 @@
 // `npm run train:detectors`: trains the learned message scorer of R12 and writes its weights to
-// core/manipulation/message-scorer-weights.json. Reads the corpus's train and dev splits only,
-// never test (that is for `npm run bench -- quality` alone): the hyper-parameters and each
-// label's threshold are chosen by cross-validation over train+dev, then the weights are fitted
-// on all of it. The older corpus's dev split sets a floor under each threshold, so the scorer
-// adds no false alarm there; its holdout is never read. Deterministic: the same corpus and seed
-// give a byte-identical file. `--check` retrains and fails if the checked-in file differs.
+// core/manipulation/message-scorer-weights.json. Reads the corpus's train and dev splits and the
+// older corpus's dev split only, never a test or holdout split (those are for `npm run bench --
+// quality` alone): the hyper-parameters and the threshold are chosen by cross-validation, then
+// the weights are fitted on all of it. Deterministic: the same corpus and seed give a
+// byte-identical file. `--check` retrains and fails if the checked-in file differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readCorpusSplits, readOldCorpus, type Label, type LabelledMessage } from '../bench/corpus';
+import { readCorpusSplits, readOldCorpus, type LabelledMessage } from '../bench/corpus';
 import { analyseMessage } from '../core/manipulation/message-detectors';
 import { collectFeatures, FeatureList, scorerText } from '../core/manipulation/message-features';
-import { MessageScorer, SCORED_LABELS, scorerWeightsSchema, type Probabilities, type ScorerWeights } from '../core/manipulation/message-scorer';
+import { MessageScorer, SCORER_MODELS, scorerWeightsSchema, type ScorerModel, type ScorerWeights } from '../core/manipulation/message-scorer';
 import { foldText } from '../core/manipulation/text-fold';
 
 export const WEIGHTS_PATH = fileURLToPath(new URL('../core/manipulation/message-scorer-weights.json', import.meta.url));
@@ -42,23 +41,27 @@ export interface HyperParameters {
   loudness: Readonly<Record<string, number>>;
 }
 
-/**
- * The grid, from 5-fold cross-validation over train+dev of the corpus with its v2 messages
- * (4,042 in all): L1 2, L2 1 and positive weight 1 ranked worse than L1 1, L2 0.1 and positive
- * weight 2 at every point tried, so those are fixed; louder character 4-grams (c 1 or 2 against
- * 0.5) raised the average precision by 0.01 (pressure) and 0.03 (incentive). L1 0.5 found about
- * 0.015 more out of fold, within the noise, for a file of 16,600 features against 12,300 and
- * scoring about a quarter slower, so L1 stays 1.
- */
-export const GRID: readonly HyperParameters[] = [0.5, 1].flatMap((alpha) =>
-  [1, 2].map((c) => ({ minDf: 2, l1: 1, l2: 0.1, alpha, epochs: 20, positiveWeight: 2, loudness: { c, w: 1.5, k: 3, p: 3 } })),
-);
+const BASE: HyperParameters = { minDf: 2, l1: 1, l2: 0.1, alpha: 1, epochs: 20, positiveWeight: 2, loudness: { c: 1, w: 1.5, k: 3, p: 3 } };
 
 /**
- * The precision the scorer must keep on dev among the messages the rules leave alone: what it
- * flags on its own is flagged on this much evidence.
+ * The label models only say which detector a confident verdict belongs to: the point the
+ * cross-validation of the v2 corpus chose for them (L1 2, L2 1 and positive weight 1 ranked
+ * worse everywhere; L1 1 keeps the file small).
  */
-export const DEV_PRECISION = 0.95;
+export const LABEL_HP: HyperParameters = BASE;
+
+/**
+ * The grid for `manipulation`, judged by 5-fold cross-validation (docs/detection.md): the
+ * learning rate and L1. On the v2 corpus, louder character 4-grams (c 2) and positive weight 1
+ * ranked no better for it, so they are fixed.
+ */
+export const GRID: readonly HyperParameters[] = [0.3, 1].flatMap((l1) => [0.5, 1].map((alpha) => ({ ...BASE, l1, alpha })));
+
+/**
+ * The precision the scorer must keep out of fold among the messages the rules leave alone: what
+ * it flags on its own is flagged on this much evidence.
+ */
+export const DEV_PRECISION = 0.96;
 
 /** mulberry32: the shuffles of SGD, from the seed alone. */
 function prng(seed: number): () => number {
@@ -88,12 +91,16 @@ export function exampleOf(message: LabelledMessage): Example {
   return { message, keys: [...keys], norm: list.count === 0 ? 0 : 1 / Math.sqrt(list.count) };
 }
 
+/** What a model learns to answer: `manipulation` is either label. */
+const truthOf = (message: LabelledMessage, model: ScorerModel): boolean =>
+  model === 'manipulation' ? message.labels.length > 0 : message.labels.includes(model);
+
 /**
  * Logistic regression by FTRL-proximal (McMahan et al., "Ad click prediction", 2013): per-feature
  * learning rates, an L1 penalty that sets most weights to exactly zero (a small file, and a
  * short list of what the scorer actually reads), and an L2 penalty; examples in a seeded order.
  */
-function fit(examples: readonly Example[], index: ReadonlyMap<string, number>, label: Label, hp: HyperParameters): { bias: number; weights: Float64Array } {
+function fit(examples: readonly Example[], index: ReadonlyMap<string, number>, model: ScorerModel, hp: HyperParameters): { bias: number; weights: Float64Array } {
   const size = index.size + 1;
   const biasAt = index.size;
   const z = new Float64Array(size);
@@ -102,7 +109,7 @@ function fit(examples: readonly Example[], index: ReadonlyMap<string, number>, l
   const rows = examples.map((e) => ({
     features: [...e.keys.flatMap((k) => index.get(k) ?? []), biasAt],
     norm: e.norm,
-    y: e.message.labels.includes(label) ? 1 : 0,
+    y: truthOf(e.message, model) ? 1 : 0,
   }));
   const weightOf = (f: number): number => {
     const zf = z[f] ?? 0;
@@ -151,35 +158,47 @@ function vocabularyLoudness(index: ReadonlyMap<string, number>, hp: HyperParamet
 
 const quantise = (x: number) => Math.round(x * SCALE);
 
-interface Trained {
-  hp: HyperParameters;
-  data: ScorerWeights;
+/** Examples and what each model learns from: the label models read the corpus alone. */
+interface TrainingSet {
+  examples: readonly Example[];
+  /** True for a message of the older corpus: `manipulation` learns from it, the label models do not. */
+  older: readonly boolean[];
 }
 
-/** Both models under one set of hyper-parameters, with features no model weighs left out. */
-export function train(examples: readonly Example[], hp: HyperParameters): Trained {
+/**
+ * The three models, `manipulation` under `hp` and the label models under LABEL_HP, with
+ * features no model weighs left out and a placeholder threshold (the caller sets it).
+ */
+export function train(set: TrainingSet, hp: HyperParameters): ScorerWeights {
   const df = new Map<string, number>();
-  for (const e of examples) for (const k of e.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const e of set.examples) for (const k of e.keys) df.set(k, (df.get(k) ?? 0) + 1);
   const vocabulary = [...df].filter(([, n]) => n >= hp.minDf).map(([k]) => k).sort();
   const index = new Map(vocabulary.map((k, i) => [k, i]));
-  const fitted = Object.fromEntries(SCORED_LABELS.map((label) => [label, fit(examples, index, label, hp)])) as Record<Label, { bias: number; weights: Float64Array }>;
-  const features: [string, number, number][] = [];
+  const corpusOnly = set.examples.filter((_, i) => set.older[i] !== true);
+  const fitted = {
+    pressure_message: fit(corpusOnly, index, 'pressure_message', LABEL_HP),
+    incentive_offer: fit(corpusOnly, index, 'incentive_offer', LABEL_HP),
+    manipulation: fit(set.examples, index, 'manipulation', hp),
+  };
+  const features: [string, number, number, number][] = [];
   vocabulary.forEach((key, i) => {
-    const kept = (w: number) => (Math.abs(w) < MIN_WEIGHT ? 0 : w);
-    const p = kept(quantise(fitted.pressure_message.weights[i] ?? 0));
-    const n = kept(quantise(fitted.incentive_offer.weights[i] ?? 0));
-    if (p !== 0 || n !== 0) features.push([key, p, n]);
+    const [p, n, m] = SCORER_MODELS.map((model) => {
+      const w = quantise(fitted[model].weights[i] ?? 0);
+      return Math.abs(w) < MIN_WEIGHT ? 0 : w;
+    }) as [number, number, number];
+    if (p !== 0 || n !== 0 || m !== 0) features.push([key, p, n, m]);
   });
-  const model = (label: Label) => ({ bias: quantise(fitted[label].bias) / SCALE, threshold: 0.5 });
+  const bias = (model: ScorerModel) => quantise(fitted[model].bias) / SCALE;
   return {
-    hp,
-    data: {
-      format: 'message-scorer/1',
-      trainedOn: {},
-      scale: SCALE,
-      models: { pressure_message: model('pressure_message'), incentive_offer: model('incentive_offer') },
-      features,
+    format: 'message-scorer/2',
+    trainedOn: {},
+    scale: SCALE,
+    models: {
+      pressure_message: { bias: bias('pressure_message') },
+      incentive_offer: { bias: bias('incentive_offer') },
+      manipulation: { bias: bias('manipulation'), threshold: 0.5 },
     },
+    features,
   };
 }
 
@@ -193,9 +212,9 @@ export const recall = (c: Counts) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.f
 
 interface Choice {
   threshold: number;
-  /** The rules and the scorer together on dev. */
+  /** The rules and the scorer together, out of fold, on the corpus's messages. */
   dev: Counts;
-  /** The scorer's average precision on dev among the messages the rules leave alone. */
+  /** The scorer's average precision out of fold among the messages the rules leave alone. */
   averagePrecision: number;
 }
 
@@ -203,16 +222,16 @@ interface Judged {
   truth: boolean;
   rules: boolean;
   p: number;
+  /** Of the older corpus: it sets the threshold with the rest, but the figures are the corpus's. */
+  older: boolean;
 }
 
 /**
  * The lowest threshold at which the scorer's own flags (on messages the rules leave alone) keep
- * DEV_PRECISION on dev: the most the scorer can add without flagging ordinary messages. Never at
- * or below `floor`: the highest probability of an ordinary message of the older corpus's dev
- * split that the rules leave alone, so the scorer adds no false alarm there.
+ * DEV_PRECISION out of fold: the most the scorer can add without flagging ordinary messages.
  */
-function chooseThreshold(dev: readonly Judged[], floor: number): Choice {
-  const silent = dev.filter((d) => !d.rules).sort((a, b) => b.p - a.p);
+function chooseThreshold(judged: readonly Judged[]): Choice {
+  const silent = judged.filter((d) => !d.rules).sort((a, b) => b.p - a.p);
   const positives = silent.filter((d) => d.truth).length;
   let tp = 0;
   let fp = 0;
@@ -223,20 +242,19 @@ function chooseThreshold(dev: readonly Judged[], floor: number): Choice {
       tp += 1;
       averagePrecision += tp / (tp + fp) / Math.max(1, positives);
     } else fp += 1;
-    if (d.p > floor && tp / (tp + fp) >= DEV_PRECISION && d.truth) cut = k;
+    if (tp / (tp + fp) >= DEV_PRECISION && d.truth) cut = k;
   });
-  const alone = silent;
   // Halfway between the last message kept and the next one down, so the threshold is not an
-  // artefact of one dev message's probability.
-  const kept = alone[cut]?.p ?? 1;
-  const next = Math.max(alone[cut + 1]?.p ?? floor, floor);
+  // artefact of one message's probability.
+  const kept = silent[cut]?.p ?? 1;
+  const next = silent[cut + 1]?.p ?? 0;
   const threshold = Math.min(0.9999, Math.max(0.05, Number(((kept + next) / 2).toFixed(4))));
-  return { threshold, dev: countAt(dev, threshold), averagePrecision };
+  return { threshold, dev: countAt(judged.filter((d) => !d.older), threshold), averagePrecision };
 }
 
-function countAt(dev: readonly Judged[], t: number): Counts {
+function countAt(judged: readonly Judged[], t: number): Counts {
   const c: Counts = { tp: 0, fp: 0, fn: 0 };
-  for (const d of dev) {
+  for (const d of judged) {
     const fired = d.rules || d.p >= t;
     if (fired && d.truth) c.tp += 1;
     else if (fired) c.fp += 1;
@@ -247,13 +265,14 @@ function countAt(dev: readonly Judged[], t: number): Counts {
 
 export interface TrainingReport {
   data: ScorerWeights;
-  chosen: Record<Label, HyperParameters>;
-  /** Out-of-fold figures on train+dev at each label's threshold. */
-  dev: Record<Label, Choice>;
-  /** Each label's threshold before the older corpus's floor, and the floor. */
-  floors: Record<Label, { outOfFold: number; floor: number }>;
+  chosen: HyperParameters;
+  /** Out-of-fold figures of `manipulation` on the corpus's train+dev at the threshold. */
+  dev: Choice;
+  /** Out of fold, per language of the corpus: the rules or the scorer, either detector. */
+  perLanguage: Record<string, Counts>;
   trainCount: number;
   devCount: number;
+  olderCount: number;
 }
 
 /** Folds of the cross-validation over train+dev. */
@@ -273,140 +292,80 @@ function assignFolds(count: number): Int8Array {
 }
 
 /**
- * Fits on the corpus's train and dev splits together (never test). Every set of
- * hyper-parameters of the grid is judged by 5-fold cross-validation: each message is scored by
- * a model that never saw it, and each label's threshold is set on those out-of-fold scores, then
- * raised above the older corpus's floor as scored by the model fitted on all of train+dev. For
- * each label the grid point that finds the most out of fold at the threshold it will really use
- * is kept (ties by average precision where the rules are silent): the floor, not the ranking,
- * often decides how much the scorer adds.
+ * Fits on the corpus's train and dev splits and the older corpus's dev split (never a test or
+ * holdout split). Every grid point is judged by 5-fold cross-validation: each message is scored
+ * by a model that never saw it, and the threshold is set on those out-of-fold scores of
+ * `manipulation`. The grid point that finds the most of the corpus's manipulation out of fold
+ * (rules or scorer) at its threshold is kept, ties by average precision.
  */
 export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (line: string) => void = () => undefined): TrainingReport {
   const trainSet = readCorpusSplits(['train']);
   const devSet = readCorpusSplits(['dev']);
-  const pool = [...trainSet, ...devSet];
+  // The older corpus's dev split teaches `manipulation` its ordinary messages ("a five-star
+  // look", a "Leave a review" button), so the scorer adds no false alarm there; its holdout, like
+  // the corpus's test split, is never read. The label models learn from the corpus alone: the
+  // two corpora label offers differently (docs/detection.md).
+  const olderSet = readOldCorpus().filter((m) => m.split === 'dev');
+  const pool = [...trainSet, ...devSet, ...olderSet];
+  const older = pool.map((_, i) => i >= trainSet.length + devSet.length);
   const examples = pool.map(exampleOf);
   const folded = pool.map((m) => foldText(m.body));
   const fold = assignFolds(pool.length);
   const poolRules = pool.map((m) => {
     const a = analyseMessage(m.body);
-    return { pressure_message: a.pressure.length > 0, incentive_offer: a.incentive.length > 0 };
+    return a.pressure.length > 0 || a.incentive.length > 0;
   });
-  // The older corpus's dev split guards against a loss there: its ordinary messages the rules
-  // leave alone set each threshold's floor. (Its holdout split, like the test split, is never read.)
-  const oldOrdinary = (label: Label) =>
-    readOldCorpus()
-      .filter((m) => m.split === 'dev' && !m.labels.includes(label))
-      .filter((m) => {
-        const a = analyseMessage(m.body);
-        return (label === 'pressure_message' ? a.pressure : a.incentive).length === 0;
-      })
-      .map((m) => foldText(m.body));
-  const guard = Object.fromEntries(SCORED_LABELS.map((l) => [l, oldOrdinary(l)])) as Record<Label, string[]>;
-  // The final models, on all of train+dev; one fit serves both labels when they chose alike.
-  const fitted = new Map<string, ScorerWeights>();
-  const finalOf = (hp: HyperParameters): ScorerWeights => {
-    const key = JSON.stringify(hp);
-    let data = fitted.get(key);
-    if (data === undefined) {
-      data = train(examples, hp).data;
-      fitted.set(key, data);
-    }
-    return data;
-  };
-  interface Candidate {
-    hp: HyperParameters;
-    /** At the threshold the scorer will use: the out-of-fold one, raised to the floor if need be. */
-    choice: Choice;
-    outOfFold: number;
-    floor: number;
-    data: ScorerWeights;
-  }
-  const best = new Map<Label, Candidate>();
+  let best: { hp: HyperParameters; choice: Choice; outOfFold: number[] } | undefined;
   for (const hp of grid) {
-    const outOfFold: Probabilities[] = new Array<Probabilities>(pool.length);
+    const outOfFold = new Array<number>(pool.length).fill(0);
     for (let k = 0; k < FOLDS; k += 1) {
-      const scorer = new MessageScorer(train(examples.filter((_, i) => fold[i] !== k), hp).data);
+      const inFold = (_: unknown, i: number) => fold[i] !== k;
+      const scorer = new MessageScorer(train({ examples: examples.filter(inFold), older: older.filter(inFold) }, hp));
       folded.forEach((t, i) => {
-        if (fold[i] === k) outOfFold[i] = scorer.score(t);
+        if (fold[i] === k) outOfFold[i] = scorer.score(t).manipulation;
       });
     }
-    const data = finalOf(hp);
-    const scorer = new MessageScorer(data);
-    const line: string[] = [];
-    for (const label of SCORED_LABELS) {
-      const judged = judgedOf(pool, poolRules, outOfFold, label);
-      const choice = chooseThreshold(judged, 0);
-      const floor = Math.max(0, ...guard[label].map((t) => scorer.score(t)[label]));
-      // Strictly above the floor, on the file's four decimals.
-      const threshold = Math.min(0.9999, Math.max(choice.threshold, Math.floor(floor * 10_000 + 1) / 10_000));
-      const atThreshold: Choice = { ...choice, threshold, dev: countAt(judged, threshold) };
-      line.push(
-        `${label} AP ${choice.averagePrecision.toFixed(3)} t ${choice.threshold} floor ${floor.toFixed(4)} ` +
-          `→ t ${threshold} P ${precision(atThreshold.dev).toFixed(3)} R ${recall(atThreshold.dev).toFixed(3)}`,
-      );
-      const known = best.get(label);
-      const better =
-        known === undefined ||
-        recall(atThreshold.dev) > recall(known.choice.dev) ||
-        (recall(atThreshold.dev) === recall(known.choice.dev) && choice.averagePrecision > known.choice.averagePrecision);
-      if (better) best.set(label, { hp, choice: atThreshold, outOfFold: choice.threshold, floor: Number(floor.toFixed(4)), data });
-    }
-    log(`${JSON.stringify(hp)} (out of fold): ${line.join('; ')}`);
+    const judged = pool.map((m, i) => ({ truth: m.labels.length > 0, rules: poolRules[i] ?? false, p: outOfFold[i] ?? 0, older: older[i] ?? false }));
+    const choice = chooseThreshold(judged);
+    log(`${JSON.stringify(hp)} (out of fold): AP ${choice.averagePrecision.toFixed(3)} t ${choice.threshold} P ${precision(choice.dev).toFixed(3)} R ${recall(choice.dev).toFixed(3)}`);
+    const better =
+      best === undefined ||
+      recall(choice.dev) > recall(best.choice.dev) ||
+      (recall(choice.dev) === recall(best.choice.dev) && choice.averagePrecision > best.choice.averagePrecision);
+    if (better) best = { hp, choice, outOfFold };
   }
-  const pick = (label: Label) => {
-    const b = best.get(label);
-    if (b === undefined) throw new Error('an empty grid trains nothing');
-    return b;
-  };
-  const floors = {} as Record<Label, { outOfFold: number; floor: number }>;
-  const dev = {} as Record<Label, Choice>;
-  const models = {} as Record<Label, { data: ScorerWeights; threshold: number }>;
-  for (const label of SCORED_LABELS) {
-    const { choice, outOfFold, floor, data } = pick(label);
-    floors[label] = { outOfFold, floor };
-    dev[label] = choice;
-    models[label] = { data, threshold: choice.threshold };
-  }
-  const data = merge(models);
-  const chosen = Object.fromEntries(SCORED_LABELS.map((l) => [l, pick(l).hp])) as Record<Label, HyperParameters>;
+  if (best === undefined) throw new Error('an empty grid trains nothing');
+  const { hp: chosen, choice, outOfFold } = best;
+  const perLanguage: Record<string, Counts> = {};
+  pool.forEach((m, i) => {
+    if (older[i] === true) return;
+    const c = (perLanguage[m.lang] ??= { tp: 0, fp: 0, fn: 0 });
+    const fired = (poolRules[i] ?? false) || (outOfFold[i] ?? 0) >= choice.threshold;
+    if (fired && m.labels.length > 0) c.tp += 1;
+    else if (fired) c.fp += 1;
+    else if (m.labels.length > 0) c.fn += 1;
+  });
+  const data = train({ examples, older }, chosen);
+  data.models.manipulation.threshold = choice.threshold;
   data.trainedOn = {
-    corpus: 'test/fixtures/corpus/*.jsonl',
-    fit: 'train and dev splits together, FTRL-proximal logistic regression, examples shuffled from the seed',
-    chosen:
-      'threshold at out-of-fold precision 0.95 where the rules are silent, raised above every ordinary message of the older corpus dev split; ' +
-      `per label, the grid point with the best ${FOLDS}-fold out-of-fold recall (rules or scorer) at that threshold, ties by average precision`,
+    corpus: 'test/fixtures/corpus/*.jsonl (train, dev) and test/fixtures/manipulation-messages.json (dev)',
+    fit: 'FTRL-proximal logistic regression, examples shuffled from the seed; the label models on the corpus alone',
+    chosen: `manipulation: the grid point with the best ${FOLDS}-fold out-of-fold recall (rules or scorer) at out-of-fold precision ${DEV_PRECISION} where the rules are silent, ties by average precision`,
     trainMessages: trainSet.length,
     devMessages: devSet.length,
+    olderDevMessages: olderSet.length,
     seed: SEED,
-    ...Object.fromEntries(SCORED_LABELS.map((l) => [`${l}.hyperParameters`, JSON.stringify(chosen[l])])),
+    'manipulation.hyperParameters': JSON.stringify(chosen),
+    'labels.hyperParameters': JSON.stringify(LABEL_HP),
   };
-  return { data: scorerWeightsSchema.parse(data), chosen, dev, floors, trainCount: trainSet.length, devCount: devSet.length };
-}
-
-function judgedOf(pool: readonly LabelledMessage[], rules: readonly Record<Label, boolean>[], p: readonly Probabilities[], label: Label): Judged[] {
-  return pool.map((m, i) => ({ truth: m.labels.includes(label), rules: rules[i]?.[label] ?? false, p: p[i]?.[label] ?? 0 }));
-}
-
-/** One file from each label's own model: the union of their features, each model's weights in place. */
-function merge(models: Record<Label, { data: ScorerWeights; threshold: number }>): ScorerWeights {
-  const weightOf = new Map<string, [number, number]>();
-  SCORED_LABELS.forEach((label, side) => {
-    for (const [key, pressure, incentive] of models[label].data.features) {
-      const w = side === 0 ? pressure : incentive;
-      if (w === 0) continue;
-      const entry = weightOf.get(key) ?? [0, 0];
-      entry[side] = w;
-      weightOf.set(key, entry);
-    }
-  });
-  const model = (label: Label) => ({ bias: models[label].data.models[label].bias, threshold: models[label].threshold });
   return {
-    format: 'message-scorer/1',
-    trainedOn: {},
-    scale: SCALE,
-    models: { pressure_message: model('pressure_message'), incentive_offer: model('incentive_offer') },
-    features: [...weightOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, [p, i]]) => [key, p, i]),
+    data: scorerWeightsSchema.parse(data),
+    chosen,
+    dev: choice,
+    perLanguage,
+    trainCount: trainSet.length,
+    devCount: devSet.length,
+    olderCount: olderSet.length,
   };
 }
 
@@ -417,7 +376,7 @@ export function weightsFileText(data: ScorerWeights): string {
     '{',
     ...Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`),
     '  "models": {',
-    ...SCORED_LABELS.map((l, i) => `    ${JSON.stringify(l)}: ${JSON.stringify(models[l])}${i === 0 ? ',' : ''}`),
+    ...SCORER_MODELS.map((m, i) => `    ${JSON.stringify(m)}: ${JSON.stringify(models[m])}${i < SCORER_MODELS.length - 1 ? ',' : ''}`),
     '  },',
     '  "features": [',
     ...features.map((f, i) => `    ${JSON.stringify(f)}${i < features.length - 1 ? ',' : ''}`),
@@ -430,14 +389,14 @@ export function weightsFileText(data: ScorerWeights): string {
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const check = process.argv.includes('--check');
   const report = trainDetectors(GRID, (line) => console.log(line));
-  console.log(`\n${report.trainCount} train and ${report.devCount} dev messages, ${FOLDS} folds`);
-  for (const l of SCORED_LABELS) {
-    const c = report.dev[l];
-    const f = report.floors[l];
-    console.log(
-      `${l}: ${JSON.stringify(report.chosen[l])}, threshold ${c.threshold} ` +
-        `(out of fold ${f.outOfFold}, older corpus floor ${f.floor}), out-of-fold (rules or scorer) P ${precision(c.dev).toFixed(3)} R ${recall(c.dev).toFixed(3)}`,
-    );
+  console.log(`\n${report.trainCount} train, ${report.devCount} dev and ${report.olderCount} older-corpus dev messages, ${FOLDS} folds`);
+  const c = report.dev;
+  console.log(
+    `manipulation: ${JSON.stringify(report.chosen)}, threshold ${c.threshold}, ` +
+      `out-of-fold (rules or scorer) P ${precision(c.dev).toFixed(3)} R ${recall(c.dev).toFixed(3)}, AP where the rules are silent ${c.averagePrecision.toFixed(3)}`,
+  );
+  for (const [lang, counts] of Object.entries(report.perLanguage).sort()) {
+    console.log(`  ${lang}: P ${precision(counts).toFixed(3)} R ${recall(counts).toFixed(3)}`);
   }
   const text = weightsFileText(report.data);
   if (check) {

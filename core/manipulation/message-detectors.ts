@@ -6,7 +6,7 @@ import type { Policy } from '../policy';
 import { toMs } from '../time';
 import type { DetectorName, Message, TextSpan } from '../wire/entities';
 import { applyRules, type FindingKind, type RuleFinding } from './message-rules';
-import { messageScorer, type MessageScorer, type Probabilities, type ScoredLabel } from './message-scorer';
+import { messageScorer, type MessageScorer, type Probabilities, type ScoredLabel, type ScorerModel } from './message-scorer';
 import { foldText, foldWithOffsets, type FoldedText } from './text-fold';
 import type { Range } from './text-match';
 import type { Detector, DetectionContext, Hit, ManipulationFacts } from './types';
@@ -55,10 +55,10 @@ export function readMessage(body: string, scorer: MessageScorer = messageScorer(
   return { analysis: analyseFolded(body, folded), probabilities: scorer.score(folded) };
 }
 
-/** The stretches of a body that weighed most in the scorer's verdict on `label`, as spans. */
-export function explainScore(body: string, label: ScoredLabel, scorer: MessageScorer = messageScorer()): { probability: number; spans: TextSpan[] } {
+/** The stretches of a body that weighed most in the scorer's verdict (by default, `manipulation`'s), as spans. */
+export function explainScore(body: string, model: ScorerModel = 'manipulation', scorer: MessageScorer = messageScorer()): { probability: number; spans: TextSpan[] } {
   const f = foldWithOffsets(body);
-  const { probability, spans } = scorer.explain(f.text, label);
+  const { probability, spans } = scorer.explain(f.text, model);
   return { probability, spans: toSpans(body, f, spans) };
 }
 
@@ -162,6 +162,10 @@ interface MessageEvidence {
 
 interface BodyScan {
   reading: MessageReading;
+  /** The detectors the scorer flags this body for on its own, and whether it is confident at all. */
+  scored: readonly ScoredLabel[];
+  /** The scorer's explanation, made once per body when a hit first needs it. */
+  why?: { probability: number; spans: TextSpan[] };
   evidence: Map<DetectorName, MessageEvidence | null>;
 }
 
@@ -180,7 +184,8 @@ function scanOf(cache: ScanCache, scorer: MessageScorer, messages: readonly Mess
   }
   let scan = byBody.get(body);
   if (scan === undefined) {
-    scan = { reading: readMessage(body, scorer), evidence: new Map() };
+    const reading = readMessage(body, scorer);
+    scan = { reading, scored: scorer.labelsOf(reading.probabilities), evidence: new Map() };
     byBody.set(body, scan);
   }
   return scan;
@@ -208,26 +213,21 @@ function unionSpans(rules: readonly TextSpan[], scorer: readonly TextSpan[]): Te
   return [...rules, ...extra].sort((a, b) => a.start - b.start);
 }
 
-function evidenceOf(
-  scan: BodyScan,
-  scorer: MessageScorer,
-  body: string,
-  detector: ScoredLabel,
-  findings: readonly Finding[],
-  threshold: number,
-): MessageEvidence | null {
+function evidenceOf(scan: BodyScan, scorer: MessageScorer, body: string, detector: ScoredLabel, findings: readonly Finding[]): MessageEvidence | null {
   const known = scan.evidence.get(detector);
   if (known !== undefined) return known;
-  const p = scan.reading.probabilities[detector];
+  // The probability a summary shows is the `manipulation` model's: it is what decides.
+  const p = scan.reading.probabilities.manipulation;
   const lead = findings[0];
-  const scored = p >= threshold;
+  const explained = () => (scan.why ??= explainScore(body, 'manipulation', scorer));
   let evidence: MessageEvidence | null = null;
   if (lead !== undefined) {
     const ruleSpans = mergeSpans(findings);
     const key = lead.key.replace(/\s+/g, ' ').trim();
     const said = (date: string) => SUMMARY[lead.kind](key, date);
-    if (scored) {
-      const why = explainScore(body, detector, scorer);
+    // The scorer agrees when it finds manipulation at all, whichever detector it would name.
+    if (scan.scored.length > 0) {
+      const why = explained();
       const spans = unionSpans(ruleSpans, why.spans);
       evidence = {
         source: 'both',
@@ -245,8 +245,8 @@ function evidenceOf(
         share: 1,
       };
     }
-  } else if (scored) {
-    const why = explainScore(body, detector, scorer);
+  } else if (scan.scored.includes(detector)) {
+    const why = explained();
     evidence = {
       source: 'scorer',
       summary: (date) => `Designer's message of ${date} ${SCORER_READS[detector]} (message scorer ${probability(p)}, no phrase rule matched): ${quoted(why.spans)}`,
@@ -269,14 +269,13 @@ function messageDetector(
   return (facts: ManipulationFacts, context: DetectionContext, policy: Policy): Hit[] => {
     const asOf = toMs(context.asOf);
     const scorer = scorerOf();
-    const threshold = scorer.thresholds[detector];
     const hits: Hit[] = [];
     for (const message of facts.messages) {
       if (message.fromRole !== 'designer' || toMs(message.sentAt) > asOf) continue;
       const scan = scanOf(cache, scorer, facts.messages, message.body);
       const findings = pick(scan.reading.analysis);
-      if (findings.length === 0 && scan.reading.probabilities[detector] < threshold) continue;
-      const evidence = evidenceOf(scan, scorer, message.body, detector, findings, threshold);
+      if (findings.length === 0 && !scan.scored.includes(detector)) continue;
+      const evidence = evidenceOf(scan, scorer, message.body, detector, findings);
       if (evidence !== null) hits.push(hitOf(detector, message, evidence, score(policy)));
     }
     return hits;

@@ -141,8 +141,7 @@ const PAIR = 3;
  * than 4-grams alone, at three times the work.
  */
 export const CHAR_GRAM_SIZES = [4] as const;
-const MIN_GRAM = 4;
-const MAX_GRAM = 4;
+export const MIN_GRAM = 4;
 /** Words longer than this are noise (a pasted link, a file name), not language. */
 const MAX_WORD = 24;
 /** Two concepts this many words apart or closer make a pair ("remove … review"). */
@@ -244,21 +243,39 @@ export class FeatureList {
   }
 }
 
-/** Fills `out` with every feature occurrence of a scorer text. */
+/** Fills `out` with every feature occurrence of a scorer text: its character 4-grams, then the rest. */
 export function collectFeatures(text: string, out: FeatureList): void {
   out.count = 0;
-  // Character n-grams, hashed as each grows by a character.
+  const hash = new Uint32Array(2);
   for (let i = 0; i + MIN_GRAM <= text.length; i += 1) {
-    let a = CHAR_A;
-    let b = CHAR_B;
-    for (let n = 1; n <= MAX_GRAM && i + n <= text.length; n += 1) {
-      const ch = text.charCodeAt(i + n - 1);
-      a = Math.imul(a ^ ch, FNV_PRIME);
-      b = Math.imul(b ^ ch, MIX_PRIME);
-      b ^= b >>> 13;
-      if (n >= MIN_GRAM) out.push(CHAR, i, i + n, a >>> 0, b >>> 0, -1);
-    }
+    gramHash(text, i, hash);
+    out.push(CHAR, i, i + MIN_GRAM, hash[0] ?? 0, hash[1] ?? 0, -1);
   }
+  collectWordFeatures(text, out);
+}
+
+/** The two hashes of the key of the character 4-gram at `start`, into `out`. */
+export function gramHash(text: string, start: number, out: Uint32Array): void {
+  let a = CHAR_A;
+  let b = CHAR_B;
+  for (let i = start; i < start + MIN_GRAM; i += 1) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, FNV_PRIME);
+    b = Math.imul(b ^ ch, MIX_PRIME);
+    b ^= b >>> 13;
+  }
+  out[0] = a >>> 0;
+  out[1] = b >>> 0;
+}
+
+/** How many character 4-grams a scorer text has: one at each position with four characters left. */
+export const gramCount = (text: string): number => Math.max(0, text.length - MIN_GRAM + 1);
+
+/**
+ * Appends to `out` every feature occurrence of a scorer text but its character 4-grams, in text
+ * order: words and the concepts they start, then pairs of concepts.
+ */
+export function collectWordFeatures(text: string, out: FeatureList): void {
   // Words, and the concepts they start.
   const lex = (lexicon ??= buildLexicon());
   const keys = (conceptHashes ??= hashAll(CONCEPT_KEYS));

@@ -41,10 +41,11 @@ describe('incremental detection', () => {
 
   it('raises a flag on a message only the learned scorer reads as pressure, with its spans, on the wire', async () => {
     // A message of the corpus's train split that the phrase rules miss and the scorer flags.
-    const threshold = messageScorer().thresholds.pressure_message;
+    const scorer = messageScorer();
     const body = readCorpusSplits(['train']).find((m) => {
       const { analysis, probabilities } = readMessage(m.body);
-      return analysis.pressure.length === 0 && analysis.incentive.length === 0 && probabilities.pressure_message >= threshold + 0.01;
+      const clear = probabilities.manipulation >= scorer.threshold + 0.01;
+      return analysis.pressure.length === 0 && analysis.incentive.length === 0 && clear && scorer.labelsOf(probabilities).includes('pressure_message');
     })?.body;
     if (body === undefined) throw new Error('the scorer adds nothing to the rules on its own train split');
     const { engine } = await fresh();

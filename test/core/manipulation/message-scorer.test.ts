@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import { createMessageDetectors, explainScore } from '../../../core/manipulation/message-detectors';
 import { collectFeatures, FEATURE_KINDS, FeatureList, hashKey, scorerText } from '../../../core/manipulation/message-features';
-import { MessageScorer, messageScorer, scorerWeightsSchema, type ScorerWeights } from '../../../core/manipulation/message-scorer';
+import { MessageScorer, messageScorer, scoredLabels, scorerWeightsSchema, type ScorerWeights } from '../../../core/manipulation/message-scorer';
 import { foldText } from '../../../core/manipulation/text-fold';
 import type { ManipulationFacts } from '../../../core/manipulation/types';
 import WEIGHTS from '../../../core/manipulation/message-scorer-weights.json' with { type: 'json' };
@@ -24,31 +24,50 @@ const asOf = { asOf: '2026-11-30T00:00:00.000Z' };
 
 /** A scorer that reads two concepts only: asking support to remove something. */
 const tiny: ScorerWeights = {
-  format: 'message-scorer/1',
+  format: 'message-scorer/2',
   trainedOn: { note: 'by hand, for the tests' },
   scale: 10_000,
-  models: { pressure_message: { bias: -3, threshold: 0.5 }, incentive_offer: { bias: -9, threshold: 0.99 } },
+  models: { pressure_message: { bias: -3 }, incentive_offer: { bias: -9 }, manipulation: { bias: -3, threshold: 0.5 } },
   features: [
-    ['k:REMOVE', 250_000, 0],
-    ['k:SUPPORT', 250_000, 0],
+    ['k:REMOVE', 250_000, 0, 250_000],
+    ['k:SUPPORT', 250_000, 0, 250_000],
   ],
 };
 
 describe('the checked-in weights', () => {
   const data = scorerWeightsSchema.parse(WEIGHTS);
 
-  it('are a valid file: known feature kinds, each key once and in order, thresholds between 0 and 1', () => {
+  it('are a valid file: known feature kinds, each key once and in order, a threshold between 0 and 1', () => {
     const keys = data.features.map(([key]) => key);
     expect(keys.every((k) => (FEATURE_KINDS as readonly string[]).includes(k.charAt(0)) && k.charAt(1) === ':')).toBe(true);
     expect([...keys].sort()).toEqual(keys);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(data.features.every(([, p, i]) => p !== 0 || i !== 0)).toBe(true);
-    for (const model of Object.values(data.models)) expect(model.threshold).toBeGreaterThan(0);
+    expect(data.features.every(([, p, i, m]) => p !== 0 || i !== 0 || m !== 0)).toBe(true);
+    expect(data.models.manipulation.threshold).toBeGreaterThan(0.5);
+    expect(data.models.manipulation.threshold).toBeLessThan(1);
   });
 
   it('say how they were made, and read no split but train and dev', () => {
-    expect(data.trainedOn.fit).toContain('train and dev splits');
-    expect(JSON.stringify(data.trainedOn)).not.toMatch(/\btest split\b/);
+    expect(data.trainedOn.corpus).toMatch(/\(train, dev\).*\(dev\)$/);
+    expect(JSON.stringify(data.trainedOn)).not.toMatch(/test split|\(test\)|holdout/);
+  });
+
+  it('score as the listed features add up, whatever the characters (property)', () => {
+    // score() reads the common 4-grams by their packed characters, explain() lists every feature
+    // by hash: the two must agree, on Latin text and on emoji, CJK and accents alike.
+    const scorer = messageScorer();
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 120 }),
+      fc.array(fc.constantFrom('please', 'rate', '5', 'stars', 'review', '⭐', '🙏', 'ñ', 'é', '評価', 'ulasan', 'bintang', ' ', '!', 'f1ve'), { maxLength: 30 }).map((w) => w.join(' ')),
+    );
+    fc.assert(
+      fc.property(text, (body) => {
+        const folded = foldText(body);
+        const p = scorer.score(folded);
+        return (['pressure_message', 'incentive_offer', 'manipulation'] as const).every((m) => Math.abs(p[m] - scorer.explain(folded, m).probability) < 1e-12);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('give a scorer that answers the same whatever it scored before (property)', () => {
@@ -61,6 +80,33 @@ describe('the checked-in weights', () => {
         return JSON.stringify(first) === JSON.stringify(reversed);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('which detector a confident verdict goes to', () => {
+  const p = (manipulation: number, pressure_message: number, incentive_offer: number) => ({ manipulation, pressure_message, incentive_offer });
+
+  it('none below the threshold, whatever the label models say', () => {
+    expect(scoredLabels(p(0.79, 0.99, 0.99), 0.8)).toEqual([]);
+  });
+
+  it('the likelier label takes it, and the other too when its model is at least 0.9 sure', () => {
+    expect(scoredLabels(p(0.8, 0.9, 0.2), 0.8)).toEqual(['pressure_message']);
+    expect(scoredLabels(p(0.9, 0.6, 0.7), 0.8)).toEqual(['incentive_offer']);
+    expect(scoredLabels(p(0.9, 0.1, 0.3), 0.8)).toEqual(['incentive_offer']);
+    expect(scoredLabels(p(0.9, 0.2, 0.2), 0.8)).toEqual(['pressure_message']);
+    expect(scoredLabels(p(0.95, 0.99, 0.9), 0.8)).toEqual(['pressure_message', 'incentive_offer']);
+    expect(scoredLabels(p(0.95, 0.91, 0.97), 0.8)).toEqual(['incentive_offer', 'pressure_message']);
+  });
+
+  it('a confident verdict always names a detector, and only a confident one does (property)', () => {
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(unit, unit, unit, unit, (m, pr, inc, t) => {
+        const labels = scoredLabels(p(m, pr, inc), t);
+        return m >= t ? labels.length >= 1 && labels.length <= 2 : labels.length === 0;
+      }),
     );
   });
 });
