@@ -72,17 +72,16 @@ export class MessageScorer {
   readonly threshold: number;
   private readonly mask: number;
   /** Open addressing on the key's first hash; the second confirms the match. */
-  private readonly slotA: Uint32Array;
-  private readonly slotB: Uint32Array;
-  private readonly slotFeature: Int32Array;
+  /** Slot s holds the key's two hashes at 4s and 4s + 1 and its feature at 4s + 2 (-1: empty). */
+  private readonly slots: Int32Array;
   /**
    * Character 4-grams of the vocabulary whose four characters are all under 256, by the four
    * characters packed into 32 bits: an exact key that rolls along the text a character at a
    * time, so the common 4-gram needs neither hashing nor a second check. Others go by hash.
    */
   private readonly gramMask: number;
-  private readonly gramKey: Uint32Array;
-  private readonly gramFeature: Int32Array;
+  /** Slot s holds its packed key at 2s and its feature at 2s + 1 (-1: empty), so a probe reads one cache line. */
+  private readonly gramTable: Int32Array;
   private readonly scratchHash = new Uint32Array(2);
   /** One text's running sums of the three models' weights. */
   private readonly sums = new Float64Array(3);
@@ -104,18 +103,16 @@ export class MessageScorer {
     let slots = 1;
     while (slots < n * 2 + 1) slots *= 2;
     this.mask = slots - 1;
-    this.slotA = new Uint32Array(slots);
-    this.slotB = new Uint32Array(slots);
-    this.slotFeature = new Int32Array(slots).fill(-1);
+    this.slots = new Int32Array(slots * 4).fill(-1);
     this.weights = new Float64Array(n * 3);
     const { pressure_message: p, incentive_offer: i, manipulation: m } = data.models;
     data.features.forEach(([key, pressure, incentive, manipulation], f) => {
       const [a, b] = hashKey(key);
       let slot = a & this.mask;
-      while (this.slotFeature[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slotA[slot] = a;
-      this.slotB[slot] = b;
-      this.slotFeature[slot] = f;
+      while (this.slots[4 * slot + 2] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[4 * slot] = a | 0;
+      this.slots[4 * slot + 1] = b | 0;
+      this.slots[4 * slot + 2] = f;
       this.weights[3 * f] = pressure / data.scale;
       this.weights[3 * f + 1] = incentive / data.scale;
       this.weights[3 * f + 2] = manipulation / data.scale;
@@ -124,13 +121,12 @@ export class MessageScorer {
     let gramSlots = 1;
     while (gramSlots < packed.length * 2 + 1) gramSlots *= 2;
     this.gramMask = gramSlots - 1;
-    this.gramKey = new Uint32Array(gramSlots);
-    this.gramFeature = new Int32Array(gramSlots).fill(-1);
+    this.gramTable = new Int32Array(gramSlots * 2).fill(-1);
     for (const [key = 0, f] of packed) {
       let slot = gramSlot(key) & this.gramMask;
-      while (this.gramFeature[slot] !== -1) slot = (slot + 1) & this.gramMask;
-      this.gramKey[slot] = key;
-      this.gramFeature[slot] = f;
+      while (this.gramTable[2 * slot + 1] !== -1) slot = (slot + 1) & this.gramMask;
+      this.gramTable[2 * slot] = key | 0;
+      this.gramTable[2 * slot + 1] = f;
     }
     this.bias = [p.bias, i.bias, m.bias];
     this.threshold = m.threshold;
@@ -138,10 +134,12 @@ export class MessageScorer {
   }
 
   private featureOf(a: number, b: number): number {
+    const sa = a | 0;
+    const sb = b | 0;
     for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
-      const f = this.slotFeature[slot] ?? -1;
+      const f = this.slots[4 * slot + 2] ?? -1;
       if (f === -1) return -1;
-      if (this.slotA[slot] === a && this.slotB[slot] === b) return f;
+      if (this.slots[4 * slot] === sa && this.slots[4 * slot + 1] === sb) return f;
     }
   }
 
@@ -171,9 +169,10 @@ export class MessageScorer {
   }
 
   private gramFeatureOf(key: number): number {
+    const signed = key | 0;
     for (let slot = gramSlot(key) & this.gramMask; ; slot = (slot + 1) & this.gramMask) {
-      const f = this.gramFeature[slot] ?? -1;
-      if (f === -1 || this.gramKey[slot] === key) return f;
+      const f = this.gramTable[2 * slot + 1] ?? -1;
+      if (f === -1 || this.gramTable[2 * slot] === signed) return f;
     }
   }
 
