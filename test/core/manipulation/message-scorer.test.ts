@@ -189,6 +189,20 @@ describe('the detectors with a scorer', () => {
     expect(hit?.evidence.summary).toMatch(/; the message scorer agrees \([01]\.\d\d: ".+"\)$/);
   });
 
+  it('give a confident verdict to the detector the label models find likelier, and to it alone', () => {
+    // The same `manipulation` verdict as `tiny`, but the incentive model is the likelier one.
+    const leaning: ScorerWeights = {
+      ...tiny,
+      models: { ...tiny.models, pressure_message: { bias: -9 }, incentive_offer: { bias: -3 } },
+      features: tiny.features.map(([key, , , m]) => [key, 0, m, m]),
+    };
+    const detectors = createMessageDetectors(() => new MessageScorer(leaning));
+    const body = 'Could you write to the support desk so that they remove it?';
+    expect(detectors.pressureMessage(facts(body), asOf, DEFAULT_POLICY)).toEqual([]);
+    const [hit] = detectors.incentiveOffer(facts(body), asOf, DEFAULT_POLICY);
+    expect(hit?.evidence.summary).toMatch(/reads as something of value offered for a rating or review \(message scorer/);
+  });
+
   it('flag nothing when neither fires', () => {
     expect(pressureMessage(facts('Here are the files, in CMYK and RGB.'), asOf, DEFAULT_POLICY)).toEqual([]);
   });
