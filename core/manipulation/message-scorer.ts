@@ -41,15 +41,18 @@ export type Probabilities = Record<ScorerModel, number>;
 
 /**
  * A confident verdict goes to the likelier label's detector, and to the other's too when its
- * model is at least this sure. (Claiming at 0.5 cost incentive precision out of fold, 0.90
- * against 0.96: the incentive model gives plain requests for five stars 0.6–0.7.)
+ * model is at least this sure. (Claiming at 0.5 cost incentive precision out of fold, 0.89
+ * against 0.95: the incentive model gives a plain request for five stars 0.6–0.7.)
  */
 export const SECOND_LABEL_CLAIM = 0.9;
+/** An incentive must be at least this likely to take a verdict: else it is pressure, the broader of the two. */
+const INCENTIVE_CLAIM = 0.5;
 
 /** The detectors a scorer's verdict flags: none unless `manipulation` reaches the threshold. */
 export function scoredLabels(p: Probabilities, threshold: number): ScoredLabel[] {
   if (p.manipulation < threshold) return [];
-  const [first, second] = p.pressure_message >= p.incentive_offer ? SCORED_LABELS : ([SCORED_LABELS[1], SCORED_LABELS[0]] as const);
+  const incentive = p.incentive_offer >= Math.max(p.pressure_message, INCENTIVE_CLAIM);
+  const [first, second] = incentive ? ([SCORED_LABELS[1], SCORED_LABELS[0]] as const) : SCORED_LABELS;
   return p[second] >= SECOND_LABEL_CLAIM ? [first, second] : [first];
 }
 

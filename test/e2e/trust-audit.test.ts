@@ -49,8 +49,10 @@ async function openConsole(host: E2EHost, route: string): Promise<Page> {
 
 /** axe (serious and critical) and a screenshot, in light and then dark; back to light after. */
 async function inspect(p: Page, host: E2EHost, name: string): Promise<void> {
-  // The page at rest: the toasts of earlier decisions closed, as a moderator would.
+  // The page at rest: the toasts of earlier decisions closed, as a moderator would, and gone. A
+  // closing toast fades out for a moment, and axe reads a half-transparent one as low contrast.
   for (const close of await p.locator('.mantine-Notification-closeButton').all()) await close.click().catch(() => undefined);
+  await p.waitForFunction(() => document.querySelector('.mantine-Notification-root') === null, undefined, { timeout: 15_000 });
   for (const theme of ['light', 'dark'] as const) {
     await host.api.settings.set({ theme });
     await p.waitForSelector(`html[data-mantine-color-scheme="${theme}"]`, { timeout: 10_000 });

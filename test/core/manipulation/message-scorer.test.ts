@@ -91,10 +91,12 @@ describe('which detector a confident verdict goes to', () => {
     expect(scoredLabels(p(0.79, 0.99, 0.99), 0.8)).toEqual([]);
   });
 
-  it('the likelier label takes it, and the other too when its model is at least 0.9 sure', () => {
+  it('the likelier label takes it (an incentive only from 0.5), and the other too when its model is at least 0.9 sure', () => {
     expect(scoredLabels(p(0.8, 0.9, 0.2), 0.8)).toEqual(['pressure_message']);
     expect(scoredLabels(p(0.9, 0.6, 0.7), 0.8)).toEqual(['incentive_offer']);
-    expect(scoredLabels(p(0.9, 0.1, 0.3), 0.8)).toEqual(['incentive_offer']);
+    expect(scoredLabels(p(0.9, 0.1, 0.6), 0.8)).toEqual(['incentive_offer']);
+    // Neither sure: pressure, the broader detector, takes it.
+    expect(scoredLabels(p(0.9, 0.1, 0.3), 0.8)).toEqual(['pressure_message']);
     expect(scoredLabels(p(0.9, 0.2, 0.2), 0.8)).toEqual(['pressure_message']);
     expect(scoredLabels(p(0.95, 0.99, 0.9), 0.8)).toEqual(['pressure_message', 'incentive_offer']);
     expect(scoredLabels(p(0.95, 0.91, 0.97), 0.8)).toEqual(['incentive_offer', 'pressure_message']);
