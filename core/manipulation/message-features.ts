@@ -132,6 +132,8 @@ export function scorerText(folded: string, withOffsets = true): ScorerText {
 export const FEATURE_KINDS = ['c', 'w', 'k', 'p'] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
 const CHAR = 0;
+/** The kind of a character 4-gram occurrence in a FeatureList. */
+export const CHAR_KIND = CHAR;
 const WORDS = 1;
 const CONCEPT = 2;
 const PAIR = 3;

@@ -7,7 +7,7 @@
 // no I/O. The scorer explains itself: the stretches of the message whose features weighed most
 // towards its verdict.
 import { z } from 'zod';
-import { collectFeatures, collectWordFeatures, FeatureList, gramCount, gramHash, hashKey, MIN_GRAM, scorerText, type ScorerText } from './message-features';
+import { CHAR_KIND, collectFeatures, collectWordFeatures, FeatureList, gramCount, gramHash, hashKey, MIN_GRAM, scorerText, type ScorerText } from './message-features';
 import type { Range } from './text-match';
 import WEIGHTS from './message-scorer-weights.json' with { type: 'json' };
 
@@ -103,29 +103,31 @@ export class MessageScorer {
 
   constructor(data: ScorerWeights) {
     const n = data.features.length;
-    let slots = 1;
-    while (slots < n * 2 + 1) slots *= 2;
-    this.mask = slots - 1;
-    this.slots = new Int32Array(slots * 4).fill(-1);
     this.weights = new Float64Array(n * 3);
     const { pressure_message: p, incentive_offer: i, manipulation: m } = data.models;
-    data.features.forEach(([key, pressure, incentive, manipulation], f) => {
+    data.features.forEach(([, pressure, incentive, manipulation], f) => {
+      this.weights[3 * f] = pressure / data.scale;
+      this.weights[3 * f + 1] = incentive / data.scale;
+      this.weights[3 * f + 2] = manipulation / data.scale;
+    });
+    // Each feature in one table: a 4-gram of narrow characters by its packed characters, every
+    // other by its hashes. Two small tables stay in the cache where one large one would not.
+    const packed = data.features.map(([key]) => packedGram(key));
+    const byHash = data.features.flatMap(([key], f) => (packed[f] === undefined ? [[key, f] as const] : []));
+    const byGram = packed.flatMap((key, f) => (key === undefined ? [] : [[key, f] as const]));
+    this.mask = tableSize(byHash.length) - 1;
+    this.slots = new Int32Array((this.mask + 1) * 4).fill(-1);
+    for (const [key, f] of byHash) {
       const [a, b] = hashKey(key);
       let slot = a & this.mask;
       while (this.slots[4 * slot + 2] !== -1) slot = (slot + 1) & this.mask;
       this.slots[4 * slot] = a | 0;
       this.slots[4 * slot + 1] = b | 0;
       this.slots[4 * slot + 2] = f;
-      this.weights[3 * f] = pressure / data.scale;
-      this.weights[3 * f + 1] = incentive / data.scale;
-      this.weights[3 * f + 2] = manipulation / data.scale;
-    });
-    const packed = data.features.map(([key], f) => [packedGram(key), f] as const).filter(([k]) => k !== undefined);
-    let gramSlots = 1;
-    while (gramSlots < packed.length * 2 + 1) gramSlots *= 2;
-    this.gramMask = gramSlots - 1;
-    this.gramTable = new Int32Array(gramSlots * 2).fill(-1);
-    for (const [key = 0, f] of packed) {
+    }
+    this.gramMask = tableSize(byGram.length) - 1;
+    this.gramTable = new Int32Array((this.gramMask + 1) * 2).fill(-1);
+    for (const [key, f] of byGram) {
       let slot = gramSlot(key) & this.gramMask;
       while (this.gramTable[2 * slot + 1] !== -1) slot = (slot + 1) & this.gramMask;
       this.gramTable[2 * slot] = key | 0;
@@ -162,7 +164,8 @@ export class MessageScorer {
     const stamp = this.stamp;
     const found: number[] = [];
     for (let k = 0; k < list.count; k += 1) {
-      const f = this.featureOf(list.h1[k] ?? 0, list.h2[k] ?? 0);
+      const gram = list.kind[k] === CHAR_KIND ? packedAt(text, list.start[k] ?? 0) : undefined;
+      const f = gram === undefined ? this.featureOf(list.h1[k] ?? 0, list.h2[k] ?? 0) : this.gramFeatureOf(gram);
       if (feature !== undefined) feature[k] = f;
       if (f < 0 || this.seen[f] === stamp) continue;
       this.seen[f] = stamp;
@@ -322,16 +325,26 @@ function heaviestWindow(run: readonly Word[]): Word[] {
   return run.slice(best, best + MAX_SPAN_WORDS);
 }
 
-/** A `c:` key's four characters packed into 32 bits, when each is under 256. */
-function packedGram(key: string): number | undefined {
-  if (!key.startsWith('c:') || key.length !== 2 + MIN_GRAM) return undefined;
+/** The four characters of a text from `start` packed into 32 bits, when each is under 256. */
+function packedAt(text: string, start: number): number | undefined {
+  if (start + MIN_GRAM > text.length) return undefined;
   let packed = 0;
-  for (let i = 2; i < key.length; i += 1) {
-    const ch = key.charCodeAt(i);
+  for (let i = start; i < start + MIN_GRAM; i += 1) {
+    const ch = text.charCodeAt(i);
     if (ch > 0xff) return undefined;
     packed = ((packed << 8) | ch) >>> 0;
   }
   return packed;
+}
+
+/** A `c:` key's four characters packed, when each is under 256 (the key of the 4-gram table). */
+const packedGram = (key: string): number | undefined => (key.startsWith('c:') && key.length === 2 + MIN_GRAM ? packedAt(key, 2) : undefined);
+
+/** Open addressing at most half full: the power of two above twice the keys. */
+function tableSize(keys: number): number {
+  let size = 1;
+  while (size < keys * 2 + 1) size *= 2;
+  return size;
 }
 
 /** Spreads packed 4-grams over the table's slots (Knuth's multiplicative hash). */
