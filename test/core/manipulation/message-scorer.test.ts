@@ -9,6 +9,7 @@ import { MessageScorer, messageScorer, scoredLabels, scorerWeightsSchema, type S
 import { foldText } from '../../../core/manipulation/text-fold';
 import type { ManipulationFacts } from '../../../core/manipulation/types';
 import WEIGHTS from '../../../core/manipulation/message-scorer-weights.json' with { type: 'json' };
+import { HOSTILE_BODIES } from '../../../bench/detector-worst-case';
 import { T0, makeMessage } from '../builders';
 
 const facts = (body: string): ManipulationFacts => ({
@@ -149,6 +150,18 @@ describe('explanations', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('stay whole on long hostile bodies: a probability, at most three spans, each inside the body', () => {
+    const scorer = messageScorer();
+    for (const [name, body] of HOSTILE_BODIES) {
+      const p = scorer.score(foldText(body)).manipulation;
+      expect(p, name).toBeGreaterThanOrEqual(0);
+      expect(p, name).toBeLessThanOrEqual(1);
+      const { spans } = explainScore(body);
+      expect(spans.length, name).toBeLessThanOrEqual(3);
+      for (const s of spans) expect(body.slice(s.start, s.end), name).toBe(s.text);
+    }
   });
 
   it('name the words that weighed, within one sentence', () => {
