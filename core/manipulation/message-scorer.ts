@@ -74,16 +74,19 @@ export class MessageScorer {
   /** The `manipulation` probability from which the scorer flags a message on its own. */
   readonly threshold: number;
   private readonly mask: number;
-  /** Open addressing on the key's first hash; the second confirms the match. */
-  /** Slot s holds the key's two hashes at 4s and 4s + 1 and its feature at 4s + 2 (-1: empty). */
+  /**
+   * Every feature but the narrow 4-grams (below), by open addressing on the key's first hash,
+   * the second confirming the match: slot s holds the two hashes at 4s and 4s + 1 and the
+   * feature at 4s + 2 (-1: empty).
+   */
   private readonly slots: Int32Array;
+  private readonly gramMask: number;
   /**
    * Character 4-grams of the vocabulary whose four characters are all under 256, by the four
    * characters packed into 32 bits: an exact key that rolls along the text a character at a
-   * time, so the common 4-gram needs neither hashing nor a second check. Others go by hash.
+   * time, so the common 4-gram needs neither hashing nor a second check. Slot s holds the
+   * packed key at 2s and the feature at 2s + 1 (-1: empty), so a probe reads one cache line.
    */
-  private readonly gramMask: number;
-  /** Slot s holds its packed key at 2s and its feature at 2s + 1 (-1: empty), so a probe reads one cache line. */
   private readonly gramTable: Int32Array;
   private readonly scratchHash = new Uint32Array(2);
   /** One text's running sums of the three models' weights. */
