@@ -6,7 +6,7 @@
 // dev split's misses and false alarms, for whoever tunes next.
 import { fileURLToPath } from 'node:url';
 import { readMessage } from '../core/manipulation/message-detectors';
-import { messageScorer, type Probabilities, type ScoredLabel } from '../core/manipulation/message-scorer';
+import { INCENTIVE_CLAIM, messageScorer, SECOND_LABEL_CLAIM, type Probabilities, type ScoredLabel } from '../core/manipulation/message-scorer';
 import { generateDataset } from '../platform/generator';
 import { LABELS, readCorpusSplits, readOldCorpus, type CorpusSplit, type Label, type LabelledMessage } from './corpus';
 
@@ -93,7 +93,8 @@ export function detectorQualityReport(): string {
   ];
   out.push(
     `Scorer threshold: manipulation ${messageScorer().threshold} (chosen by cross-validation in \`npm run train:detectors\`); ` +
-      'a confident verdict goes to the likelier label\'s detector, and to the other\'s too when its label model reaches 0.9.',
+      `a confident verdict goes to the likelier label's detector (an incentive from ${INCENTIVE_CLAIM}, else pressure), ` +
+      `and to the other's too when its label model reaches ${SECOND_LABEL_CLAIM}.`,
   );
   out.push('\n### Per detector\n');
   out.push('| messages | detector | system | TP | FP | FN | precision | recall |');

@@ -275,6 +275,11 @@ export interface TrainingReport {
   olderCount: number;
 }
 
+/** Each message of the pool as the threshold sees it: its truth, the rules, its out-of-fold score. */
+function judgedOf(pool: readonly LabelledMessage[], rules: readonly boolean[], p: readonly number[], older: readonly boolean[]): Judged[] {
+  return pool.map((m, i) => ({ truth: m.labels.length > 0, rules: rules[i] ?? false, p: p[i] ?? 0, older: older[i] ?? false }));
+}
+
 /** Folds of the cross-validation over train+dev. */
 export const FOLDS = 5;
 
@@ -325,8 +330,7 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
         if (fold[i] === k) outOfFold[i] = scorer.score(t).manipulation;
       });
     }
-    const judged = pool.map((m, i) => ({ truth: m.labels.length > 0, rules: poolRules[i] ?? false, p: outOfFold[i] ?? 0, older: older[i] ?? false }));
-    const choice = chooseThreshold(judged);
+    const choice = chooseThreshold(judgedOf(pool, poolRules, outOfFold, older));
     log(`${JSON.stringify(hp)} (out of fold): AP ${choice.averagePrecision.toFixed(3)} t ${choice.threshold} P ${precision(choice.dev).toFixed(3)} R ${recall(choice.dev).toFixed(3)}`);
     const better =
       best === undefined ||
@@ -337,14 +341,10 @@ export function trainDetectors(grid: readonly HyperParameters[] = GRID, log: (li
   if (best === undefined) throw new Error('an empty grid trains nothing');
   const { hp: chosen, choice, outOfFold } = best;
   const perLanguage: Record<string, Counts> = {};
-  pool.forEach((m, i) => {
-    if (older[i] === true) return;
-    const c = (perLanguage[m.lang] ??= { tp: 0, fp: 0, fn: 0 });
-    const fired = (poolRules[i] ?? false) || (outOfFold[i] ?? 0) >= choice.threshold;
-    if (fired && m.labels.length > 0) c.tp += 1;
-    else if (fired) c.fp += 1;
-    else if (m.labels.length > 0) c.fn += 1;
-  });
+  const judged = judgedOf(pool, poolRules, outOfFold, older);
+  for (const lang of new Set(pool.filter((_, i) => older[i] !== true).map((m) => m.lang))) {
+    perLanguage[lang] = countAt(judged.filter((d, i) => !d.older && pool[i]?.lang === lang), choice.threshold);
+  }
   const data = train({ examples, older }, chosen);
   data.models.manipulation.threshold = choice.threshold;
   data.trainedOn = {

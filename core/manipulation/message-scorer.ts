@@ -46,7 +46,7 @@ export type Probabilities = Record<ScorerModel, number>;
  */
 export const SECOND_LABEL_CLAIM = 0.9;
 /** An incentive must be at least this likely to take a verdict: else it is pressure, the broader of the two. */
-const INCENTIVE_CLAIM = 0.5;
+export const INCENTIVE_CLAIM = 0.5;
 
 /** The detectors a scorer's verdict flags: none unless `manipulation` reaches the threshold. */
 export function scoredLabels(p: Probabilities, threshold: number): ScoredLabel[] {
@@ -162,9 +162,7 @@ export class MessageScorer {
     collectFeatures(text, list);
     if (record && this.occurrence.length < list.count) this.occurrence = new Int32Array(list.count);
     const feature = record ? this.occurrence : undefined;
-    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
-    if (this.stamp === 1) this.seen.fill(0);
-    const stamp = this.stamp;
+    const stamp = this.nextStamp();
     const found: number[] = [];
     for (let k = 0; k < list.count; k += 1) {
       const gram = list.kind[k] === CHAR_KIND ? packedAt(text, list.start[k] ?? 0) : undefined;
@@ -175,6 +173,13 @@ export class MessageScorer {
       found.push(f);
     }
     return { found, norm: list.count === 0 ? 0 : 1 / Math.sqrt(list.count) };
+  }
+
+  /** A fresh mark for one text's features in `seen`; the marks start over when the counter wraps. */
+  private nextStamp(): number {
+    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.seen.fill(0);
+    return this.stamp;
   }
 
   private gramFeatureOf(key: number): number {
@@ -192,9 +197,7 @@ export class MessageScorer {
    */
   score(folded: string): Probabilities {
     const text = scorerText(folded, false).text;
-    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
-    if (this.stamp === 1) this.seen.fill(0);
-    const stamp = this.stamp;
+    const stamp = this.nextStamp();
     const sums = this.sums.fill(0);
     let packed = 0;
     // The last position holding a character of 256 or more: a 4-gram over it goes by hash.
