@@ -32,8 +32,12 @@ describe('deciding an item', () => {
     expect(fake.claims.has('sub-h000000')).toBe(false);
     key('u');
     await waitFor(() => expect(shownItem()).toBe('sub-h000000'));
+    // The item it returns to is decidable at once: the next key is not lost on a stale copy.
+    key('a');
     expect(fake.callsOf('decisions.undo')).toEqual([{ decisionId: 'dec-1' }]);
     expect(await screen.findByText('Undone — the design is back in its queue.')).toBeTruthy();
+    await waitFor(() => expect(fake.callsOf('decisions.decide')).toHaveLength(2));
+    expect(fake.callsOf('decisions.decide')[1]).toMatchObject({ subjectId: 'sub-h000000', outcome: 'approve' });
   });
 
   it('rejects with R, a number for the reason and Enter; “other” waits for a note', async () => {

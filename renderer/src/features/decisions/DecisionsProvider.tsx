@@ -8,6 +8,7 @@ import { useApi } from '../../api/ApiContext';
 import { ConsoleApiError, describeError } from '../../api/errors';
 import { navigate } from '../../routing/hashLocation';
 import { useTicker } from '../clock/clock';
+import { itemQuery } from '../items/items';
 import { queryKeys, type SubjectType } from '../queryKeys';
 import { hideDecisionToast, showConflict, showProblem, showQueued, showSettled, showWaiting } from './toasts';
 import { DecisionTracker, outcomeDone, type TrackedDecision } from './tracker';
@@ -98,6 +99,11 @@ export function DecisionsProvider({ children }: { children: ReactNode }) {
         }
       }
       const first = undone[0];
+      // The item an undo returns to is opened from the cache: its fresh copy (decidable again) is
+      // in before we resolve, or the first key pressed there would meet the stale "pending" one.
+      if (undone.length === 1 && first !== undefined) {
+        await client.fetchQuery({ ...itemQuery(api, first.subjectType, first.subjectId), staleTime: 0 }).catch(() => undefined);
+      }
       if (first !== undefined) showSettled(first, undone.length === 1 ? `Undone — the ${first.subjectType === 'flag' ? 'flag' : 'design'} is back in its queue.` : `Undone — ${undone.length} designs are back in their queue.`, 'gray');
       return undone;
     };
