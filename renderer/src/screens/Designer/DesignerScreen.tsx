@@ -18,7 +18,7 @@ import { count, countOf, dateWords, ratingWords, stamp } from '../../features/ti
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { statusWord } from '../../ui/status';
 import { ACCOUNT_COLORS, VERIFICATION_COLORS, categoryTitle } from '../Flag/FlagFacts';
-import { Section } from '../Flag/Section';
+import { Section } from '../../ui/Section';
 import { useScreenFocus } from '../Shell/useScreenFocus';
 
 /** One colour per category, fixed, so a category keeps its line across profiles. */

@@ -12,7 +12,7 @@ import { editIsStale } from '../../features/flags/statement';
 import { usePlatformNow, useSession } from '../../features/session/session';
 import { countOf, dateWords, stamp } from '../../features/time/words';
 import { categoryTitle } from './FlagFacts';
-import { Section } from './Section';
+import { Section } from '../../ui/Section';
 
 /** Esc leaves a field, so the next Esc (or ⏎) works on the flag again. */
 function blurOnEscape(e: React.KeyboardEvent<HTMLTextAreaElement>) {

@@ -12,7 +12,7 @@ import { outcomeDone } from '../../features/decisions/tracker';
 import { usePlatformNow } from '../../features/session/session';
 import { agoWords, count, dateWords, ratingWords, stamp } from '../../features/time/words';
 import { ScoreBar } from '../Flags/flagColumns';
-import { Section } from './Section';
+import { Section } from '../../ui/Section';
 
 export const ACCOUNT_COLORS: Record<string, string> = { active: 'gray', warned: 'yellow', suspended: 'red', banned: 'red' };
 export const VERIFICATION_COLORS: Record<string, string> = { verified: 'green', unverified: 'gray', revoked: 'red' };

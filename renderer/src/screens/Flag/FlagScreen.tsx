@@ -4,20 +4,17 @@
 // The decision bar sits at the bottom. Opening the flag claims it; leaving releases it.
 import './flag.css';
 import { Badge, Box, Button, Group, Modal, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { FLAG_STATUS_TITLES } from '../../../../core';
 import type { FlagItem } from '../../../../electron/contract';
-import { ConsoleApiError, describeError } from '../../api/errors';
 import { useClaim } from '../../features/claims/claims';
-import { useDecisions } from '../../features/decisions/DecisionsProvider';
+import { useItemDecision } from '../../features/decisions/useItemDecision';
 import { useFlagDraft } from '../../features/flags/confirm';
 import { sanctionsOf } from '../../features/flags/sanctions';
 import { dismissReasonForKey } from '../../features/flags/words';
 import { useItem } from '../../features/items/items';
 import { useItemNavigation } from '../../features/items/useItemNavigation';
 import { DEFAULT_VIEW, QUEUE_TITLES, itemPath, parseView, queuePath } from '../../features/queues/view';
-import { queryKeys } from '../../features/queryKeys';
 import { useAbilities } from '../../features/session/session';
 import { useHashSearch } from '../../routing/hashLocation';
 import { useShortcuts } from '../../shortcuts';
@@ -40,16 +37,12 @@ export function FlagScreen({ id, inQueue }: { id: string; inQueue: boolean }) {
 }
 
 function FlagView({ item, inQueue }: { item: FlagItem; inQueue: boolean }) {
-  const client = useQueryClient();
-  const decisions = useDecisions();
   const abilities = useAbilities();
   const search = useHashSearch();
   const view = useMemo(() => (inQueue ? parseView('flags', search) : DEFAULT_VIEW), [inQueue, search]);
   const canDecide = abilities.decideFlags;
   const claim = useClaim('flag', item.id, canDecide);
   const draft = useFlagDraft(item, canDecide);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [pointed, setPointed] = useState<number | null>(null);
   const [askBan, setAskBan] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -58,32 +51,17 @@ function FlagView({ item, inQueue }: { item: FlagItem; inQueue: boolean }) {
   useScreenFocus(rootRef, item.id);
   const { back, goNext, undo } = useItemNavigation('flag', 'flags', view, item.id);
 
+  const { busy, error, decide } = useItemDecision('flag', item.id, goNext);
   const send = async () => {
-    if (busy || !item.decidable || !canDecide) return;
-    const confirming = draft.mode === 'confirm';
-    setBusy(true);
-    setError(null);
-    try {
-      await decisions.decide({
-        subjectType: 'flag',
-        subjectId: item.id,
-        expectedRev: item.rev,
-        queue: 'flags',
-        path: itemPath('flags', item.id, view),
-        ...(confirming
-          ? { outcome: 'confirm' as const, sanctions: sanctionsOf(draft.sanctions), statementOfReasons: draft.letter, evidenceKeys: item.timeline.filter((e) => draft.ticked.has(e.key)).map((e) => e.key) }
-          : { outcome: 'dismiss' as const, reasonCode: draft.dismissReason ?? '', ...(draft.note.trim() === '' ? {} : { note: draft.note.trim() }) }),
-      });
-      await goNext();
-    } catch (e) {
-      setBusy(false);
-      if (e instanceof ConsoleApiError && e.status === 409) {
-        setError(`This flag changed before your decision reached it: ${e.detail} It now shows its current state.`);
-        void client.invalidateQueries({ queryKey: queryKeys.item('flag', item.id) });
-      } else {
-        setError(describeError(e));
-      }
-    }
+    if (!item.decidable || !canDecide) return;
+    await decide({
+      expectedRev: item.rev,
+      queue: 'flags',
+      path: itemPath('flags', item.id, view),
+      ...(draft.mode === 'confirm'
+        ? { outcome: 'confirm' as const, sanctions: sanctionsOf(draft.sanctions), statementOfReasons: draft.letter, evidenceKeys: item.timeline.filter((e) => draft.ticked.has(e.key)).map((e) => e.key) }
+        : { outcome: 'dismiss' as const, reasonCode: draft.dismissReason ?? '', ...(draft.note.trim() === '' ? {} : { note: draft.note.trim() }) }),
+    });
   };
 
   const submit = () => {

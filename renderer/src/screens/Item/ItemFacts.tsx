@@ -8,20 +8,7 @@ import type { Looker, SubmissionItem } from '../../../../electron/contract';
 import { usePlatformNow, useSession } from '../../features/session/session';
 import { count, dateWords, ratingWords, stamp, untilWords } from '../../features/time/words';
 import { STATUS_COLORS } from '../../theme';
-
-function Section({ title, children, right }: { title: string; children: React.ReactNode; right?: React.ReactNode }) {
-  return (
-    <Box>
-      <Group justify="space-between" mb={6}>
-        <Title order={2} size="h4" c="dimmed" tt="uppercase" style={{ letterSpacing: 0.3 }}>
-          {title}
-        </Title>
-        {right}
-      </Group>
-      {children}
-    </Box>
-  );
-}
+import { Section } from '../../ui/Section';
 
 export function WhyBlock({ item }: { item: SubmissionItem }) {
   return (

@@ -2,18 +2,15 @@
 // the decision bar at the bottom. Opening it claims it; leaving releases it. The next item is
 // fetched while this one is on screen, so decide-and-next shows it at once.
 import { Badge, Box, ScrollArea, Stack } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { SUBMISSION_STATUS_TITLES } from '../../../../core';
 import type { Queue, SubmissionItem } from '../../../../electron/contract';
-import { ConsoleApiError, describeError } from '../../api/errors';
 import { useClaim } from '../../features/claims/claims';
-import { useDecisions } from '../../features/decisions/DecisionsProvider';
 import { EMPTY_DRAFT, draftProblem, draftReducer } from '../../features/decisions/draft';
+import { useItemDecision } from '../../features/decisions/useItemDecision';
 import { useItem } from '../../features/items/items';
 import { useItemNavigation } from '../../features/items/useItemNavigation';
 import { DEFAULT_VIEW, QUEUE_TITLES, itemPath, parseView, queuePath } from '../../features/queues/view';
-import { queryKeys } from '../../features/queryKeys';
 import { useAbilities } from '../../features/session/session';
 import { useSettings } from '../../features/settings/settings';
 import { useHashSearch } from '../../routing/hashLocation';
@@ -49,8 +46,6 @@ export function ItemScreen({ id, queue: routeQueue }: { id: string; queue?: Subm
 }
 
 function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue: SubmissionQueue; inQueue: boolean }) {
-  const client = useQueryClient();
-  const decisions = useDecisions();
   const abilities = useAbilities();
   const settings = useSettings();
   const search = useHashSearch();
@@ -59,8 +54,6 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
   const claim = useClaim('submission', item.id, canDecide);
 
   const [draft, dispatch] = useReducer(draftReducer, EMPTY_DRAFT);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [blurred, setBlurred] = useState(settings.data?.blurImages ?? false);
   const [zoomed, setZoomed] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -71,8 +64,6 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
   // A new item starts with a clean bar.
   useEffect(() => {
     dispatch({ type: 'reset' });
-    setError(null);
-    setBusy(false);
     setZoomed(false);
   }, [item.id]);
 
@@ -82,31 +73,17 @@ function SubmissionView({ item, queue, inQueue }: { item: SubmissionItem; queue:
 
   const { back, goNext, undo } = useItemNavigation('submission', queue, view, item.id);
 
+  const { busy, error, decide: send } = useItemDecision('submission', item.id, goNext);
   const decide = async (outcome: 'approve' | 'reject') => {
-    if (busy || !item.decidable) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await decisions.decide({
-        subjectType: 'submission',
-        subjectId: item.id,
-        outcome,
-        ...(outcome === 'reject' && draft.reasonCode !== undefined ? { reasonCode: draft.reasonCode } : {}),
-        ...(outcome === 'reject' && draft.note.trim() !== '' ? { note: draft.note.trim() } : {}),
-        expectedRev: item.rev,
-        queue,
-        path: itemPath(queue, item.id, view),
-      });
-      await goNext();
-    } catch (e) {
-      setBusy(false);
-      if (e instanceof ConsoleApiError && e.status === 409) {
-        setError(`This design changed before your decision reached it: ${e.detail} It now shows its current state.`);
-        void client.invalidateQueries({ queryKey: queryKeys.item('submission', item.id) });
-      } else {
-        setError(describeError(e));
-      }
-    }
+    if (!item.decidable) return;
+    await send({
+      outcome,
+      ...(outcome === 'reject' && draft.reasonCode !== undefined ? { reasonCode: draft.reasonCode } : {}),
+      ...(outcome === 'reject' && draft.note.trim() !== '' ? { note: draft.note.trim() } : {}),
+      expectedRev: item.rev,
+      queue,
+      path: itemPath(queue, item.id, view),
+    });
   };
 
   const submit = () => {

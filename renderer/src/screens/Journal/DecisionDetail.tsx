@@ -12,7 +12,7 @@ import { usePlatformNow } from '../../features/session/session';
 import { ratingWords, stamp } from '../../features/time/words';
 import { ErrorState, LoadingState } from '../../ui/States';
 import { categoryTitle } from '../Flag/FlagFacts';
-import { Section } from '../Flag/Section';
+import { Section } from '../../ui/Section';
 import { STATE_WORDS, reasonTitle } from '../../features/journal/words';
 
 function Facts({ rows }: { rows: Array<[string, React.ReactNode]> }) {

@@ -1,5 +1,5 @@
-// A titled block of the right-hand column and of the profile: a small uppercase heading, the
-// content under it (the same rhythm as the submission item's facts).
+// A titled block of an item's right-hand column, of the profile and of the journal: a small
+// uppercase heading, the content under it, the same rhythm on every screen.
 import { Box, Group, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
