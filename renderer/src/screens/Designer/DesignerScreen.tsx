@@ -17,7 +17,8 @@ import { usePlatformNow, useSession } from '../../features/session/session';
 import { count, countOf, dateWords, ratingWords, stamp } from '../../features/time/words';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { statusWord } from '../../ui/status';
-import { ACCOUNT_COLORS, VERIFICATION_COLORS, categoryTitle } from '../Flag/FlagFacts';
+import { ACCOUNT_COLORS, VERIFICATION_COLORS } from '../../ui/DesignerFacts';
+import { categoryTitle } from '../Flag/FlagFacts';
 import { Section } from '../../ui/Section';
 import { useScreenFocus } from '../Shell/useScreenFocus';
 

@@ -8,7 +8,7 @@ import { useDesignerSearch } from '../../features/designers/designers';
 import { navigate, useHashSearch } from '../../routing/hashLocation';
 import { KeyHint } from '../../ui/KeyHint';
 import { EmptyState, ErrorState } from '../../ui/States';
-import { ACCOUNT_COLORS, VERIFICATION_COLORS } from '../Flag/FlagFacts';
+import { ACCOUNT_COLORS, VERIFICATION_COLORS } from '../../ui/DesignerFacts';
 import { useScreenFocus } from '../Shell/useScreenFocus';
 
 export function DesignersScreen() {

@@ -2,7 +2,6 @@
 // sentence and the score), the detector hits, the designer and the customer, and the decision
 // on record.
 import { Anchor, Badge, Box, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { Sparkline } from '@mantine/charts';
 import { IconFlag3 } from '@tabler/icons-react';
 import { CATEGORIES, DISMISS_REASONS } from '../../../../core';
 import { isCategory } from '../../features/queues/view';
@@ -12,10 +11,9 @@ import { outcomeDone } from '../../features/decisions/tracker';
 import { usePlatformNow } from '../../features/session/session';
 import { agoWords, count, dateWords, ratingWords, stamp } from '../../features/time/words';
 import { ScoreBar } from '../Flags/flagColumns';
+import { DesignerHeading, RatingTrend } from '../../ui/DesignerFacts';
 import { Section } from '../../ui/Section';
 
-export const ACCOUNT_COLORS: Record<string, string> = { active: 'gray', warned: 'yellow', suspended: 'red', banned: 'red' };
-export const VERIFICATION_COLORS: Record<string, string> = { verified: 'green', unverified: 'gray', revoked: 'red' };
 
 export function categoryTitle(category: string): string {
   return category === 'overall' ? 'Overall' : isCategory(category) ? CATEGORIES[category] : category;
@@ -78,34 +76,11 @@ export function HitList({ item, active, onPoint }: { item: FlagItem; active: num
 }
 
 export function FlagDesigner({ item }: { item: FlagItem }) {
-  const now = usePlatformNow();
   const d = item.designer;
-  const trend = d.trend.map((p) => p.value);
   return (
     <Section title="Designer" right={<Anchor href={`#/designers/${encodeURIComponent(d.id)}`} size="sm">Profile</Anchor>}>
       <Stack gap="xs">
-        <Stack gap={4}>
-          <div style={{ minWidth: 0 }}>
-            <Text fw={600} truncate>
-              @{d.handle}{' '}
-              <Text span c="dimmed" fw={400}>
-                {d.displayName}
-              </Text>
-            </Text>
-            <Text size="xs" c="dimmed">
-              {d.country} · joined {dateWords(d.joinedAt)}
-            </Text>
-          </div>
-          <Group gap={4} wrap="wrap">
-            <Badge variant="light" color={VERIFICATION_COLORS[d.verification] ?? 'gray'} size="sm">
-              {d.verification}
-            </Badge>
-            <Badge variant="light" color={ACCOUNT_COLORS[d.accountStatus] ?? 'gray'} size="sm">
-              {d.accountStatus}
-              {d.suspendedUntil !== undefined ? ` until ${stamp(d.suspendedUntil, now)}` : ''}
-            </Badge>
-          </Group>
-        </Stack>
+        <DesignerHeading designer={d} />
         <Table verticalSpacing={3} horizontalSpacing={6} fz="sm" withRowBorders={false}>
           <Table.Tbody>
             <Table.Tr>
@@ -130,11 +105,7 @@ export function FlagDesigner({ item }: { item: FlagItem }) {
             </Table.Tr>
           </Table.Tbody>
         </Table>
-        {trend.length > 1 && (
-          <Box aria-label={`Overall rating trend: from ${trend[0]?.toFixed(2)} to ${trend[trend.length - 1]?.toFixed(2)}`} role="img">
-            <Sparkline h={32} data={trend} curveType="linear" color="blue" fillOpacity={0.15} strokeWidth={1.5} />
-          </Box>
-        )}
+        <RatingTrend designer={d} />
       </Stack>
     </Section>
   );

@@ -1,13 +1,13 @@
 // The right-hand column of the item (UI.md, "The item"): why it is here, the countdown, the
 // designer, the project, who else is looking.
-import { Badge, Box, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { Sparkline } from '@mantine/charts';
+import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconEye, IconInfoCircle } from '@tabler/icons-react';
 import { CATEGORIES, SUBMISSION_STATUS_TITLES, reviewSla } from '../../../../core';
 import type { Looker, SubmissionItem } from '../../../../electron/contract';
 import { usePlatformNow, useSession } from '../../features/session/session';
-import { count, dateWords, ratingWords, stamp, untilWords } from '../../features/time/words';
+import { count, ratingWords, stamp, untilWords } from '../../features/time/words';
 import { STATUS_COLORS } from '../../theme';
+import { DesignerHeading, RatingTrend } from '../../ui/DesignerFacts';
 import { Section } from '../../ui/Section';
 
 export function WhyBlock({ item }: { item: SubmissionItem }) {
@@ -73,37 +73,14 @@ export function ItemCountdown({ item }: { item: SubmissionItem }) {
   );
 }
 
-const ACCOUNT_COLORS: Record<string, string> = { active: 'gray', warned: 'yellow', suspended: 'red', banned: 'red' };
-
 export function DesignerCard({ item }: { item: SubmissionItem }) {
-  const now = usePlatformNow();
   const d = item.designer;
   const category = item.project.category;
   const ratings = [...d.ratings].sort((a, b) => (a.category === category ? -1 : b.category === category ? 1 : 0));
-  const trend = d.trend.map((p) => p.value);
   return (
     <Section title="Designer">
       <Stack gap="xs">
-        <div>
-          <Text fw={600} truncate>
-            @{d.handle}{' '}
-            <Text span c="dimmed" fw={400}>
-              {d.displayName}
-            </Text>
-          </Text>
-          <Group gap={6} mt={4} wrap="wrap">
-            <Badge variant="outline" color={d.verification === 'verified' ? 'green' : d.verification === 'revoked' ? 'red' : 'gray'} c={d.verification === 'verified' ? STATUS_COLORS.done : d.verification === 'revoked' ? STATUS_COLORS.problem : undefined} size="sm">
-              {d.verification}
-            </Badge>
-            <Badge variant="outline" color={ACCOUNT_COLORS[d.accountStatus] ?? 'gray'} c={d.accountStatus === 'active' ? undefined : d.accountStatus === 'warned' ? STATUS_COLORS.warn : STATUS_COLORS.problem} size="sm">
-              {d.accountStatus}
-              {d.suspendedUntil !== undefined ? ` until ${stamp(d.suspendedUntil, now)}` : ''}
-            </Badge>
-            <Text size="xs" c="dimmed">
-              {d.country} · joined {dateWords(d.joinedAt)}
-            </Text>
-          </Group>
-        </div>
+        <DesignerHeading designer={d} />
         <Table verticalSpacing={3} horizontalSpacing={6} fz="sm" withRowBorders={false}>
           <Table.Tbody>
             {ratings.map((r) => (
@@ -122,13 +99,7 @@ export function DesignerCard({ item }: { item: SubmissionItem }) {
             </Table.Tr>
           </Table.Tbody>
         </Table>
-        {trend.length > 1 && (
-          <Tooltip label={`Overall rating over the last ${trend.length} changes`}>
-            <Box aria-label={`Overall rating trend: from ${trend[0]?.toFixed(2)} to ${trend[trend.length - 1]?.toFixed(2)}`} role="img">
-              <Sparkline h={32} data={trend} curveType="linear" color="blue" fillOpacity={0.15} strokeWidth={1.5} />
-            </Box>
-          </Tooltip>
-        )}
+        <RatingTrend designer={d} />
         <Table verticalSpacing={3} horizontalSpacing={6} fz="sm" withRowBorders={false}>
           <Table.Tbody>
             <Table.Tr>
