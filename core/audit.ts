@@ -8,7 +8,7 @@ import { DEFAULT_POLICY, type Policy } from './policy';
 import { toStarRating } from './ratings';
 import { reviewPublication } from './reviews';
 import { REJECT_REASONS } from './submissions';
-import { canonicalTime, toMs, type IsoTime } from './time';
+import { canonicalTime, toIso, toMs, type IsoTime } from './time';
 import type {
   Contract,
   Designer,
@@ -24,15 +24,18 @@ export const AUDIT_FINDINGS = {
   shown_should_hold: { rule: 'R3', title: 'Shown although the low-rating hold applied' },
   held_should_show: { rule: 'R3', title: 'Held although no hold applied' },
   wrong_release_time: { rule: 'R3', title: 'Held with the wrong release time' },
+  shown_before_release: { rule: 'R3', title: 'Held design shown before its release' },
   review_skipped: { rule: 'R4', title: 'Unverified designer’s submission not sent to review' },
   wrong_review_due: { rule: 'R4', title: '48-hour review due at the wrong time' },
   late_review: { rule: 'R4', title: '48-hour review decided late' },
   review_overdue: { rule: 'R4', title: '48-hour review still undecided after its deadline' },
+  shown_without_review: { rule: 'R4', title: 'Unverified designer’s submission shown without its review' },
   contest_over_capacity: { rule: 'R7', title: 'Mini contest entrant beyond the maximum' },
   ineligible_entrant: { rule: 'R7', title: 'Ineligible designer entered a mini contest' },
   review_published_early: { rule: 'R8', title: 'Review published before the rules allow' },
   review_unpublished: { rule: 'R8', title: 'Review not published when the rules say it was due' },
   decision_without_reason: { rule: 'R5', title: 'Decision without a reason code' },
+  shown_although_rejected: { rule: 'R5', title: 'Rejected design shown or scheduled' },
   confirmation_without_statement: { rule: 'R12', title: 'Sanction without a statement of reasons' },
 } as const;
 export type AuditFindingKind = keyof typeof AUDIT_FINDINGS;
@@ -72,6 +75,18 @@ export interface AuditRecords {
    * platform's feed carries), never the current state as if it had always held.
    */
   designerHistory?: readonly DesignerStateChange[];
+  /**
+   * The platform time the records are as of (the cache's last sync). A record's status is what
+   * the platform said then, so a held design already visible before its release time can be told
+   * from one released on time only against it; without it that check is not made.
+   */
+  asOf?: IsoTime;
+  /**
+   * When the console first saw each submission visible (platform time), for those it saw so:
+   * the feed says what a record is, not when it changed, and this keeps the evidence of a held
+   * design shown early after its release time has passed.
+   */
+  shownSeen?: ReadonlyMap<string, IsoTime>;
 }
 
 export interface AuditPeriod {
@@ -174,6 +189,7 @@ export function auditRecords(records: AuditRecords, period: AuditPeriod, policy:
     findings.push({ kind, rule: AUDIT_FINDINGS[kind].rule, recordType, recordId, at: canonicalTime(at), explanation, policyVersion });
 
   const projects = new Map(records.projects.map((p) => [p.id, p]));
+  const asOf = records.asOf === undefined ? undefined : toMs(records.asOf);
   const designerAt = designerTimeline(records);
 
   // R3/R4: sweep submissions in time order, applying rating changes up to each one.
@@ -203,7 +219,9 @@ export function auditRecords(records: AuditRecords, period: AuditPeriod, policy:
       { submission, project: { ...project, status: 'open' }, designer, ratings: toStarRating(acc.sum, acc.count) },
       policy,
     );
-    auditSubmission(submission, verdict, to, add);
+    const seen = records.shownSeen?.get(submission.id);
+    const shownBy = seen !== undefined ? toMs(seen) : submission.status === 'visible' ? asOf : undefined;
+    auditSubmission(submission, verdict, to, shownBy, add);
   }
 
   // R7: mini contests, entrants in order of their first submission.
@@ -306,10 +324,21 @@ function sameInstant(a: IsoTime | undefined, b: IsoTime | undefined): boolean {
   return toMs(a) === toMs(b);
 }
 
+/** Shown: the customer sees it, or will without anyone deciding again. */
+const SHOWN: ReadonlySet<Submission['status']> = new Set(['visible', 'scheduled']);
+
+/**
+ * How far before its release time a held design must be visible, at the records' time, to be
+ * shown early: the console's estimate of the platform's clock is good to well under this.
+ */
+const RELEASE_MARGIN_MS = 60_000;
+
 function auditSubmission(
   submission: Submission,
   verdict: IntakeVerdict,
   auditEnd: number,
+  /** A time by which it was seen visible: when the console first saw it so, or the records' time. */
+  shownBy: number | undefined,
   add: (kind: AuditFindingKind, recordType: 'submission', recordId: string, at: IsoTime, explanation: string) => void,
 ): void {
   const id = submission.id;
@@ -317,6 +346,9 @@ function auditSubmission(
   const decision = submission.decision;
   if (decision?.outcome === 'reject' && (!decision.reasonCode || !Object.hasOwn(REJECT_REASONS, decision.reasonCode))) {
     add('decision_without_reason', 'submission', id, decision.at, `Submission ${id} was rejected by ${decision.moderatorId} without a valid reason code.`);
+  }
+  if (decision?.outcome === 'reject' && SHOWN.has(submission.status)) {
+    add('shown_although_rejected', 'submission', id, decision.at, `Submission ${id} was rejected by ${decision.moderatorId} at ${formatTime(decision.at)}, but the platform has it ${submission.status}.`);
   }
   if (submission.status === 'withdrawn' && decision === undefined) return;
 
@@ -328,6 +360,9 @@ function auditSubmission(
     // Compared as instants: "…00Z" and "…00.000Z" are the same deadline (SYNC-API does not fix the precision).
     if (!sameInstant(submission.reviewDueAt, verdict.reviewDueAt)) {
       add('wrong_review_due', 'submission', id, at, `Submission ${id} was due for review at ${submission.reviewDueAt}; the rules say ${verdict.reviewDueAt}.`);
+    }
+    if (decision === undefined && SHOWN.has(submission.status)) {
+      add('shown_without_review', 'submission', id, at, `Submission ${id} came from a designer who was not verified and nobody reviewed it, but the platform has it ${submission.status}.`);
     }
     const due = toMs(verdict.reviewDueAt ?? at);
     if (decision !== undefined && toMs(decision.at) > due) {
@@ -345,5 +380,10 @@ function auditSubmission(
     add('held_should_show', 'submission', id, at, `Submission ${id} was held, but the rules do not hold it. ${verdict.explanation}`);
   } else if (verdict.status === 'held' && !sameInstant(submission.releaseAt, verdict.releaseAt)) {
     add('wrong_release_time', 'submission', id, at, `Submission ${id} was held until ${submission.releaseAt ?? 'no time'}; the launch window ends at ${verdict.releaseAt}.`);
+  }
+  // Its record still says held, yet nobody approved it and it was seen visible before its release.
+  const releaseAt = verdict.releaseAt === undefined ? undefined : toMs(verdict.releaseAt);
+  if (verdict.status === 'held' && platformHeld && decision === undefined && shownBy !== undefined && releaseAt !== undefined && shownBy + RELEASE_MARGIN_MS < releaseAt) {
+    add('shown_before_release', 'submission', id, at, `Submission ${id} was held until ${formatTime(verdict.releaseAt ?? at, at)} and nobody approved it, but it was already visible at ${formatTime(toIso(shownBy), verdict.releaseAt)}. ${verdict.explanation}`);
   }
 }

@@ -9,6 +9,7 @@ import * as syncState from './0004_sync_state';
 import * as decisions from './0005_decisions';
 import * as assets from './0006_assets';
 import * as queueTotals from './0007_queue_totals';
+import * as submissionShownSeen from './0008_submission_shown_seen';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0005_decisions', decisions],
   ['0006_assets', assets],
   ['0007_queue_totals', queueTotals],
+  ['0008_submission_shown_seen', submissionShownSeen],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

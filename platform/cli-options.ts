@@ -24,8 +24,9 @@ usage: npm run platform -- [options]
   --drop-rate X       dev: share of connections dropped after the work is done (0..1)
   --truncate-rate X   dev: share of bodies cut short (0..1)
   --breach KIND[:ID]  development mode: break a rule at a record once loaded (repeatable; no ID: the
-                      first record it applies to): show_held_early, publish_review_early,
-                      sixth_mini_contest_entrant, reject_without_reason (also POST /v1/dev/breaches)
+                      first record it applies to): show_held_early, release_held_early,
+                      publish_review_early, sixth_mini_contest_entrant, reject_without_reason
+                      (also POST /v1/dev/breaches)
   --help              this text
 
 With no flags: the small dataset, live, on a free port. On an existing --store the

@@ -245,10 +245,11 @@ export const devClockAnswerSchema = z.object({ now: isoTime, last: z.number().in
  * at one record on purpose, so an offline audit (RULES R13, core/audit.ts) can be shown to find
  * exactly it. Each names the rule it breaks and the finding an audit gives for it.
  */
-export const DEV_BREACH_KINDS = ['show_held_early', 'publish_review_early', 'sixth_mini_contest_entrant', 'reject_without_reason'] as const;
+export const DEV_BREACH_KINDS = ['show_held_early', 'release_held_early', 'publish_review_early', 'sixth_mini_contest_entrant', 'reject_without_reason'] as const;
 export type DevBreachKind = (typeof DEV_BREACH_KINDS)[number];
 export const DEV_BREACHES: Readonly<Record<DevBreachKind, { rule: string; recordType: AuditFinding['recordType']; finding: AuditFindingKind; what: string }>> = {
   show_held_early: { rule: 'R3', recordType: 'submission', finding: 'shown_should_hold', what: 'a held design shown before its release, its record reading as never held' },
+  release_held_early: { rule: 'R3', recordType: 'submission', finding: 'shown_before_release', what: 'a held design shown before its release, its record still reading as held' },
   publish_review_early: { rule: 'R8', recordType: 'review', finding: 'review_published_early', what: 'a final review published before the double-blind rule allows' },
   sixth_mini_contest_entrant: { rule: 'R7', recordType: 'project', finding: 'contest_over_capacity', what: 'a sixth designer let into a full mini contest (the record is the contest)' },
   reject_without_reason: { rule: 'R5', recordType: 'submission', finding: 'decision_without_reason', what: 'a design rejected with no reason code' },

@@ -24,6 +24,9 @@ interface BreachPlan {
   plant(ctx: ApplyContext, recordId: string, by: { moderatorId: string; n: number }): Array<{ type: EntityType; id: string }>;
 }
 
+/** How long before its release a held design must be for `release_held_early` to show it. */
+const RELEASED_EARLY_BY_MS = 10 * 60_000;
+
 /** How many candidates a request without a record looks at before giving up (a dev tool, bounded). */
 const SEARCH_LIMIT = 200_000;
 
@@ -41,6 +44,25 @@ const PLANS: Record<DevBreachKind, BreachPlan> = {
       // Shown now with no trace of the hold: what R13 calls "a submission shown that R3 would
       // have held". A visible record that kept its hold reason would read as released on time.
       ctx.world.put('submission', revised(s, { status: 'visible', holdReason: undefined, releaseAt: undefined }));
+      return [{ type: 'submission', id }];
+    },
+  },
+  release_held_early: {
+    exists: (ctx, id) => ctx.world.tables.submission.has(id),
+    candidates: (ctx) => ctx.world.tables.submission.keys(),
+    obstacle: (ctx, id) => {
+      const s = ctx.world.tables.submission.get(id);
+      if (s?.status !== 'held') return `submission ${id} is ${s?.status ?? 'missing'}, not held`;
+      // Early enough that no estimate of the platform's clock could take it for the release.
+      if (s.releaseAt === undefined || toMs(s.releaseAt) - ctx.nowMs < RELEASED_EARLY_BY_MS) return `submission ${id} is released within ten minutes`;
+      return null;
+    },
+    plant: (ctx, id) => {
+      const s = ctx.world.tables.submission.get(id);
+      if (s === undefined) return [];
+      // Shown now, its record still held with its release time: only a console that watched the
+      // feed can tell it from a release on time once that time has passed (core/audit.ts).
+      ctx.world.put('submission', revised(s, { status: 'visible' }));
       return [{ type: 'submission', id }];
     },
   },

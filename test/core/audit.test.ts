@@ -58,6 +58,55 @@ describe('R13 audit', () => {
     expect(finding?.explanation).toContain('logo rating 1.67 over 3 rated designs is below 2.5');
   });
 
+  it('reports a held design visible before its release when nobody approved it, judged at the records’ time', () => {
+    const records = faithful();
+    const s1 = records.submissions.find((s) => s.id === 's1')!;
+    const releaseAt = Date.parse(s1.releaseAt ?? '');
+    const at = (ms: number) => new Date(ms).toISOString();
+    // Its record still says held (the hold reason and release time are right); only its state is early.
+    records.submissions = records.submissions.map((s) => (s.id === 's1' ? { ...s, status: 'visible' } : s));
+    const early = { ...records, asOf: at(releaseAt - 30 * 60_000) };
+    const [finding] = auditRecords(early, period).findings;
+    expect(finding).toMatchObject({ kind: 'shown_before_release', rule: 'R3', recordType: 'submission', recordId: 's1', at: s1.submittedAt });
+    expect(finding?.explanation).toContain('nobody approved it, but it was already visible at');
+    // Released on time: the records are as of after the release. Or no time is known: not judged.
+    expect(kinds({ ...records, asOf: at(releaseAt + 60_000) })).toEqual([]);
+    expect(kinds(records)).toEqual([]);
+    // Within the margin of the console's estimate of the platform clock: not judged either.
+    expect(kinds({ ...records, asOf: at(releaseAt - 30_000) })).toEqual([]);
+    // Approved by the quality team: visible at once is what R3 says.
+    const approved = { ...early, submissions: early.submissions.map((s) => (s.id === 's1' ? { ...s, decision: { decisionId: 'a', outcome: 'approve' as const, moderatorId: 'm1', at: s1.submittedAt } } : s)) };
+    expect(kinds(approved)).toEqual([]);
+  });
+
+  it('weighs when the console first saw a held design visible, once the release time has passed', () => {
+    const records = faithful();
+    const s1 = records.submissions.find((s) => s.id === 's1')!;
+    const releaseAt = Date.parse(s1.releaseAt ?? '');
+    const at = (ms: number) => new Date(ms).toISOString();
+    records.submissions = records.submissions.map((s) => (s.id === 's1' ? { ...s, status: 'visible' } : s));
+    // Synced long after the release: the state alone reads as released on time.
+    const later = { ...records, asOf: at(releaseAt + 86_400_000) };
+    expect(kinds(later)).toEqual([]);
+    // But this machine saw it visible two hours before its release.
+    expect(kinds({ ...later, shownSeen: new Map([['s1', at(releaseAt - 2 * 3_600_000)]]) })).toEqual(['shown_before_release:s1']);
+    // First seen visible after the release: on time, whatever the state says now.
+    expect(kinds({ ...later, shownSeen: new Map([['s1', at(releaseAt + 5 * 60_000)]]) })).toEqual([]);
+  });
+
+  it('reports an unverified designer’s submission shown with no review, and a rejected design shown', () => {
+    const unreviewed = faithful();
+    unreviewed.submissions = unreviewed.submissions.map((s) => (s.id === 's2' ? { ...s, decision: undefined, status: 'visible' } : s));
+    expect(kinds(unreviewed)).toEqual(['shown_without_review:s2']);
+
+    const rejected = faithful();
+    rejected.submissions = rejected.submissions.map((s) => (s.id === 's2' ? { ...s, decision: { decisionId: 'x', outcome: 'reject', reasonCode: 'off_brief', moderatorId: 'm1', at: '2026-11-03T12:00:00.000Z' }, status: 'scheduled' } : s));
+    const [finding] = auditRecords(rejected, period).findings;
+    expect(finding).toMatchObject({ kind: 'shown_although_rejected', rule: 'R5', recordId: 's2', at: '2026-11-03T12:00:00.000Z' });
+    rejected.submissions = rejected.submissions.map((s) => (s.id === 's2' ? { ...s, status: 'rejected' } : s));
+    expect(kinds(rejected)).toEqual([]);
+  });
+
   it('reports a hold with the wrong release time, and a hold where none applied', () => {
     const records = faithful();
     records.submissions = records.submissions.map((s) =>

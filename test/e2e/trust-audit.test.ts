@@ -219,7 +219,9 @@ describe.skipIf(!ready)('trust and safety, designers, journal, dashboard and aud
 
   it('an auditor finds every breach planted on the platform, and nothing the platform did not do', async () => {
     const planted: string[] = [];
-    for (const rule of DEV_BREACH_KINDS) {
+    // One held design at this clock, which show_held_early takes: the console's own record of a
+    // held design shown early is tested in test/services/audit.test.ts.
+    for (const rule of DEV_BREACH_KINDS.filter((kind) => kind !== 'release_held_early')) {
       const answer = expectOk(await platform.admin.post('/v1/dev/breaches', { rule }), devBreachAnswerSchema);
       planted.push(`${answer.breach.finding} ${answer.breach.recordType}/${answer.breach.recordId}`);
     }

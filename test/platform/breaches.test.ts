@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { parseCli } from '../../platform/cli-options';
 import { DEV_BREACH_KINDS, DEV_BREACHES, devBreachAnswerSchema, devEventLogSchema, metaSchema, type AuditFinding, type DevBreachKind } from '../../core';
-import { client, expectOk, expectProblem, iso, Mirror, ms, newStoreDir, postHeldSubmission, SECOND, startTestPlatform, TOKENS, type Client, type TestPlatform } from './contract/helpers';
+import { client, DAY, expectOk, expectProblem, HOUR, iso, Mirror, ms, newStoreDir, postHeldSubmission, SECOND, startTestPlatform, TOKENS, type Client, type TestPlatform } from './contract/helpers';
 import { auditFeed, findingKeys } from './feed-audit';
 
 let platform: TestPlatform;
@@ -21,7 +21,8 @@ async function audit(): Promise<{ keys: string[]; findings: AuditFinding[] }> {
   await mirror.sync();
   // The period's end is exclusive: a breach recorded at the clock (a sixth entrant's submission)
   // is in a period that ends after it.
-  const report = auditFeed(mirror, iso(ms(now) + SECOND));
+  // The clock stands still, so the records are as of `now`, as a console that just synced has them.
+  const report = auditFeed(mirror, iso(ms(now) + SECOND), { asOf: now });
   return { keys: findingKeys(report), findings: report.findings };
 }
 
@@ -48,7 +49,9 @@ describe('a generated marketplace', () => {
 describe('each planted breach', () => {
   const planted: string[] = [];
 
-  it.each(DEV_BREACH_KINDS.map((kind) => [kind]))('%s: the event log shows it, and the audit finds it and nothing else', async (kind: DevBreachKind) => {
+  // The small marketplace has one held design at this clock: show_held_early takes it, and
+  // release_held_early has its own test below, on a held design of its own.
+  it.each(DEV_BREACH_KINDS.filter((kind) => kind !== 'release_held_early').map((kind) => [kind]))('%s: the event log shows it, and the audit finds it and nothing else', async (kind: DevBreachKind) => {
     const answer = expectOk(await api.post('/v1/dev/breaches', { rule: kind }), devBreachAnswerSchema);
     const { rule, recordType, finding } = DEV_BREACHES[kind];
     expect(answer.breach).toMatchObject({ rule: kind, recordType, finding });
@@ -98,6 +101,29 @@ describe('the breach endpoint', () => {
       expect(feed.cursor).toBe(cursor);
       const log = expectOk(await quality.get(`/v1/dev/events?after=${answer.n - 1}`), devEventLogSchema);
       expect(log.events.map((e) => e.type)).toEqual(['dev.breach']);
+    } finally {
+      await empty.dispose();
+    }
+  });
+
+  it('release_held_early shows a held design and keeps its hold: found by its state before the release, and after it only by what a console saw', async () => {
+    const empty = await startTestPlatform();
+    try {
+      const quality = empty.api(TOKENS.quality);
+      const feed = new Mirror(quality);
+      const held = await postHeldSubmission(quality);
+      const answer = expectOk(await quality.post('/v1/dev/breaches', { rule: 'release_held_early', recordId: held.submissionId }), devBreachAnswerSchema);
+      expect(answer.breach).toEqual({ rule: 'release_held_early', recordType: 'submission', recordId: held.submissionId, finding: 'shown_before_release', changed: [{ type: 'submission', id: held.submissionId }] });
+      await feed.sync();
+      const shown = feed.get('submission', held.submissionId);
+      expect(shown).toMatchObject({ status: 'visible', holdReason: 'held_low_rating', releaseAt: iso(held.releaseAt) });
+      const keys = (seen: Parameters<typeof auditFeed>[2]) => findingKeys(auditFeed(feed, iso(held.releaseAt + DAY), seen)).filter((k) => k.includes(held.submissionId));
+      expect(keys({ asOf: answer.at })).toEqual([`shown_before_release submission/${held.submissionId}`]);
+      // Once the release time has passed the state reads as released on time…
+      expect(keys({ asOf: iso(held.releaseAt + HOUR) })).toEqual([]);
+      // …unless a console saw it visible before.
+      expect(keys({ asOf: iso(held.releaseAt + HOUR), shownSeen: new Map([[held.submissionId, answer.at]]) })).toEqual([`shown_before_release submission/${held.submissionId}`]);
+      expectProblem(await quality.post('/v1/dev/breaches', { rule: 'release_held_early', recordId: held.submissionId }), 409);
     } finally {
       await empty.dispose();
     }

@@ -1,12 +1,17 @@
 // The records an offline audit (RULES R13, core/audit.ts) reads, taken from the platform's feed
 // as a console pulls it: every entity's latest version, parsed by its wire schema.
-import { auditRecords, type AuditReport } from '../../core';
+import { auditRecords, type AuditRecords, type AuditReport } from '../../core';
 import type { Mirror } from './contract/helpers';
 
-/** Audits everything on the mirrored feed up to `to` (the platform's clock). */
-export function auditFeed(mirror: Mirror, to: string): AuditReport {
+/**
+ * Audits everything on the mirrored feed up to `to` (the platform's clock). `seen` is what a
+ * console watching the feed would add: the time the records are as of, and when it first saw a
+ * submission visible.
+ */
+export function auditFeed(mirror: Mirror, to: string, seen: Pick<AuditRecords, 'asOf' | 'shownSeen'> = {}): AuditReport {
   return auditRecords(
     {
+      ...seen,
       designers: mirror.all('designer'),
       projects: mirror.all('project'),
       submissions: mirror.all('submission'),

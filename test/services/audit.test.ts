@@ -2,7 +2,8 @@
 // progress events, coverage of the period, grouped findings and a CSV export. A generated
 // marketplace's own feed audits clean but for the reviews it really left overdue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKENS, serverNow, startTestPlatform, type TestPlatform } from '../platform/contract/helpers';
+import { DAY, HOUR, TOKENS, expectOk, iso, postHeldSubmission, serverNow, setClock, startTestPlatform, type TestPlatform } from '../platform/contract/helpers';
+import { devBreachAnswerSchema } from '../../core';
 import { workerRunner } from '../../electron/services/audit/worker-runner';
 import { startConsole, waitFor, type TestConsole } from './helpers';
 
@@ -61,5 +62,30 @@ describe('an audit of the generated marketplace', () => {
     expect(run.coverage?.complete).toBe(false);
     expect(run.coverage?.missing[0]).toMatch(/^The cache was last synced at /);
     await finished(auditor, run.runId);
+  });
+});
+
+describe('a held design the platform shows before its release', () => {
+  it('is found after its release time has passed, because the console saw it visible before', async () => {
+    const empty = await startTestPlatform();
+    const watcher = await startConsole(empty.url, TOKENS.auditor);
+    try {
+      const quality = empty.api(TOKENS.quality);
+      const held = await postHeldSubmission(quality);
+      await watcher.call('sync.now', {});
+      const answer = expectOk(await quality.post('/v1/dev/breaches', { rule: 'release_held_early', recordId: held.submissionId }), devBreachAnswerSchema);
+      await watcher.call('sync.now', {});
+      // A day on: the record reads as released on time, and the cache is as of after the release.
+      await setClock(empty.api(TOKENS.admin), held.releaseAt + DAY);
+      await watcher.call('sync.now', {});
+      const run = await finished(watcher, (await watcher.call('audit.run', { from: '2026-01-01T00:00:00.000Z', to: iso(held.releaseAt + DAY) })).runId);
+      const found = run.findings.filter((f) => f.recordId === held.submissionId);
+      expect(found.map((f) => f.kind)).toEqual(['shown_before_release']);
+      expect(found[0]?.explanation).toContain('nobody approved it, but it was already visible at');
+      expect(Date.parse(answer.at)).toBeLessThan(held.releaseAt - HOUR);
+    } finally {
+      await watcher.dispose();
+      await empty.dispose();
+    }
   });
 });

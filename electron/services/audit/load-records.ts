@@ -28,13 +28,29 @@ async function readAll<T>(db: Knex, table: Table, onRows: (n: number) => void): 
   }
 }
 
+/** When this machine first saw each submission visible (migration 0008), in chunks like the rest. */
+async function readShownSeen(db: Knex): Promise<Map<string, string>> {
+  const seen = new Map<string, string>();
+  let after = '';
+  for (;;) {
+    const rows: Array<{ id: string; shown_seen_at: string }> = await db('submissions').where('id', '>', after).whereNotNull('shown_seen_at').orderBy('id').limit(CHUNK).select('id', 'shown_seen_at');
+    for (const row of rows) seen.set(row.id, row.shown_seen_at);
+    if (rows.length < CHUNK) return seen;
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
+
 export async function loadAuditRecords(db: Knex, onProgress: (done: number) => void): Promise<AuditRecords> {
   let done = 0;
   const tick = (n: number) => {
     done += n;
     onProgress(done);
   };
+  // The platform time the cache was last brought up to date: the records' statuses are as of then.
+  const state: { last_synced_at: string | null } | undefined = await db('sync_state').where({ id: 1 }).first('last_synced_at');
+  const asOf = state?.last_synced_at ?? null;
   return {
+    ...(asOf === null ? {} : { asOf }),
     designers: await readAll(db, 'designers', tick),
     projects: await readAll(db, 'projects', tick),
     submissions: await readAll(db, 'submissions', tick),
@@ -43,5 +59,6 @@ export async function loadAuditRecords(db: Knex, onProgress: (done: number) => v
     reviews: await readAll(db, 'reviews', tick),
     extensions: await readAll(db, 'review_extensions', tick),
     flags: await readAll(db, 'flags', tick),
+    shownSeen: await readShownSeen(db),
   };
 }

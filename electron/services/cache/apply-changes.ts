@@ -108,6 +108,17 @@ export async function applyChanges(trx: Knex.Transaction, changes: readonly Chan
 }
 
 /**
+ * Notes, for the submissions just written, when this machine first saw each visible (platform
+ * time): the audit's evidence of a held design shown before its release (migration 0008).
+ */
+export async function markShownSeen(trx: Knex.Transaction, submissionIds: readonly string[], seenAt: string): Promise<void> {
+  for (let i = 0; i < submissionIds.length; i += 500) {
+    const ids = submissionIds.slice(i, i + 500);
+    await trx('submissions').whereIn('id', ids).where('status', 'visible').whereNull('shown_seen_at').update({ shown_seen_at: seenAt });
+  }
+}
+
+/**
  * A decision waiting in the outbox keeps its subject out of the queues, even when the row was
  * just (re)written by the feed or a resync. The outbox holds a handful of rows, so this is cheap.
  */
