@@ -312,16 +312,19 @@ function hitOf(detector: DetectorName, message: Message, evidence: MessageEviden
  * `incentive_offer` — a designer ties something of value to a rating or review. Each fires when
  * the phrase rules find it, or when the scorer is confident.
  */
-export function createMessageDetectors(scorerOf: () => MessageScorer = messageScorer): { pressureMessage: Detector; incentiveOffer: Detector } {
-  const cache: ScanCache = new WeakMap();
-  return {
-    pressureMessage: messageDetector('pressure_message', (a) => a.pressure, (p) => p.detectors.pressureMessage.score, scorerOf, cache),
-    incentiveOffer: messageDetector('incentive_offer', (a) => a.incentive, (p) => p.detectors.incentiveOffer.score, scorerOf, cache),
-  };
+export function createMessageDetectors(scorerOf: () => MessageScorer = messageScorer, cache: ScanCache = new WeakMap()): { pressureMessage: Detector; incentiveOffer: Detector } {
+  return { pressureMessage: pressureDetector(scorerOf, cache), incentiveOffer: incentiveDetector(scorerOf, cache) };
 }
 
-const checkedIn = createMessageDetectors();
+const pressureDetector = (scorerOf: () => MessageScorer, cache: ScanCache): Detector =>
+  messageDetector('pressure_message', (a) => a.pressure, (p) => p.detectors.pressureMessage.score, scorerOf, cache);
+const incentiveDetector = (scorerOf: () => MessageScorer, cache: ScanCache): Detector =>
+  messageDetector('incentive_offer', (a) => a.incentive, (p) => p.detectors.incentiveOffer.score, scorerOf, cache);
+
+// Marked pure: a bundle that needs only the rule core's names and schemas (the preload, through
+// the contract) leaves the detectors, the scorer and its weights out.
+const checkedInCache: ScanCache = new WeakMap();
 /** R12 `pressure_message`, with the checked-in scorer. */
-export const pressureMessage: Detector = checkedIn.pressureMessage;
+export const pressureMessage: Detector = /* @__PURE__ */ pressureDetector(messageScorer, checkedInCache);
 /** R12 `incentive_offer`, with the checked-in scorer. */
-export const incentiveOffer: Detector = checkedIn.incentiveOffer;
+export const incentiveOffer: Detector = /* @__PURE__ */ incentiveDetector(messageScorer, checkedInCache);

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import scorerWeights from '../../core/manipulation/message-scorer-weights.json' with { type: 'json' };
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -162,6 +163,12 @@ async function main(): Promise<void> {
     for (const name of mainImports) if (name !== 'electron') expect(modules.has(name), `out/main imports ${name}, which is not in the asar`);
     const preloadImports = importedPackages(readFileSync(join(ROOT, 'out/preload/index.cjs'), 'utf8'));
     expect([...preloadImports].every((name) => name === 'electron'), `the preload requires ${[...preloadImports].join(', ')}: a sandboxed preload gets only electron`);
+    // The message scorer's weights (half a megabyte) serve detection, in the main process only: a
+    // window's preload and renderer take the contract's names and schemas, and tree-shaking leaves
+    // the scorer out as long as the rule core's module-level code stays pure.
+    const weightsMarker = String(scorerWeights.trainedOn['fit']);
+    const renderers = readdirSync(join(ROOT, 'out/renderer/assets')).filter((f) => f.endsWith('.js')).map((f) => join('out/renderer/assets', f));
+    for (const bundle of ['out/preload/index.cjs', ...renderers]) expect(!readFileSync(join(ROOT, bundle), 'utf8').includes(weightsMarker), `${bundle} carries the message scorer's weights`);
 
     // 4. sqlite3's native module, unpacked beside the asar.
     const nativeInside = [...files].filter((f) => f.endsWith('.node'));
