@@ -18,9 +18,15 @@ export interface AppliedChanges {
   subjectIds: string[];
 }
 
+/**
+ * When a sync first saw a submission visible (migration 0008): written once, never moved by a
+ * later version of the row, so it stays the audit's evidence of when the design was shown.
+ */
+const FIRST_SEEN_COLUMNS = new Set(['shown_seen_at']);
+
 function upsertSql(table: string, columns: readonly string[], rows: number): string {
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  const updates = columns.filter((c) => c !== 'id').map((c) => (FIRST_SEEN_COLUMNS.has(c) ? `${c} = COALESCE(${table}.${c}, excluded.${c})` : `${c} = excluded.${c}`));
   return (
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => placeholders).join(', ')} ` +
     `ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} WHERE excluded.rev > ${table}.rev`
@@ -52,8 +58,12 @@ async function categoriesOf(trx: Knex.Transaction, projectIds: readonly string[]
   return map;
 }
 
-/** Applies changes in feed order by type (projects before the submissions that need them). */
-export async function applyChanges(trx: Knex.Transaction, changes: readonly Change[]): Promise<AppliedChanges> {
+/**
+ * Applies changes in feed order by type (projects before the submissions that need them).
+ * `seenAt` is the platform time of a feed page: a submission it shows visible for the first time
+ * is noted as seen so then (a decision's answer passes none).
+ */
+export async function applyChanges(trx: Knex.Transaction, changes: readonly Change[], seenAt?: string): Promise<AppliedChanges> {
   const upserts = new Map<EntityType, Change[]>();
   const deletes = new Map<EntityType, string[]>();
   // The last change of an id wins within a page (the feed normally sends one per id).
@@ -78,7 +88,7 @@ export async function applyChanges(trx: Knex.Transaction, changes: readonly Chan
     let rows = list.map((change) => (change.op === 'upsert' ? entityRow(type, change.data) : null)).filter((row) => row !== null);
     if (type === 'submission') {
       const categories = await categoriesOf(trx, rows.map((row) => String(row['project_id'])));
-      rows = rows.map((row) => ({ ...row, category: categories.get(String(row['project_id'])) ?? '' }));
+      rows = rows.map((row) => ({ ...row, category: categories.get(String(row['project_id'])) ?? '', shown_seen_at: seenAt !== undefined && row['status'] === 'visible' ? seenAt : null }));
     }
     await upsertRows(trx, table, rows);
     result.upserts += rows.length;
@@ -105,17 +115,6 @@ export async function applyChanges(trx: Knex.Transaction, changes: readonly Chan
   }
   if (result.types.has('submission') || result.types.has('flag')) await restorePendingMarks(trx);
   return result;
-}
-
-/**
- * Notes, for the submissions just written, when this machine first saw each visible (platform
- * time): the audit's evidence of a held design shown before its release (migration 0008).
- */
-export async function markShownSeen(trx: Knex.Transaction, submissionIds: readonly string[], seenAt: string): Promise<void> {
-  for (let i = 0; i < submissionIds.length; i += 500) {
-    const ids = submissionIds.slice(i, i + 500);
-    await trx('submissions').whereIn('id', ids).where('status', 'visible').whereNull('shown_seen_at').update({ shown_seen_at: seenAt });
-  }
 }
 
 /**

@@ -6,7 +6,7 @@
 import { toIso, type ChangesPage, type Meta } from '../../../core';
 import type { SyncStatus } from '../../contract';
 import { CACHE_TABLES } from '../cache/entity-tables';
-import { applyChanges, markShownSeen, restorePendingMarks } from '../cache/apply-changes';
+import { applyChanges, restorePendingMarks } from '../cache/apply-changes';
 import type { CacheDb } from '../db/open-cache';
 import { settleDecision, type OutboxRow } from '../decisions/settle';
 import type { EventBus } from '../events';
@@ -285,9 +285,8 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
       }
       const pageLast = Math.max(page.last, cursor);
       const result = await db.transaction('cache', async (trx) => {
-        const changes = await applyChanges(trx, page.changes);
         const seenAt = toIso(platformNow());
-        await markShownSeen(trx, changes.subjectIds, seenAt);
+        const changes = await applyChanges(trx, page.changes, seenAt);
         await saveCursor(trx, pageLast, page.feedId, seenAt);
         return changes;
       });
