@@ -1,4 +1,4 @@
-// When this machine first saw each submission visible, in platform time. The feed carries each
+// When this machine first saw a held submission visible, in platform time. The feed carries each
 // record's latest state but not when it changed, so a held design made visible before its
 // release (RULES R3) and released on time later look the same once the release time is past;
 // the console watches the feed as it moves, and what it saw first is evidence the audit (R13)

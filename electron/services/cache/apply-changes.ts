@@ -18,15 +18,9 @@ export interface AppliedChanges {
   subjectIds: string[];
 }
 
-/**
- * When a sync first saw a submission visible (migration 0008): written once, never moved by a
- * later version of the row, so it stays the audit's evidence of when the design was shown.
- */
-const FIRST_SEEN_COLUMNS = new Set(['shown_seen_at']);
-
 function upsertSql(table: string, columns: readonly string[], rows: number): string {
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  const updates = columns.filter((c) => c !== 'id').map((c) => (FIRST_SEEN_COLUMNS.has(c) ? `${c} = COALESCE(${table}.${c}, excluded.${c})` : `${c} = excluded.${c}`));
+  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
   return (
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => placeholders).join(', ')} ` +
     `ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} WHERE excluded.rev > ${table}.rev`
@@ -88,9 +82,10 @@ export async function applyChanges(trx: Knex.Transaction, changes: readonly Chan
     let rows = list.map((change) => (change.op === 'upsert' ? entityRow(type, change.data) : null)).filter((row) => row !== null);
     if (type === 'submission') {
       const categories = await categoriesOf(trx, rows.map((row) => String(row['project_id'])));
-      rows = rows.map((row) => ({ ...row, category: categories.get(String(row['project_id'])) ?? '', shown_seen_at: seenAt !== undefined && row['status'] === 'visible' ? seenAt : null }));
+      rows = rows.map((row) => ({ ...row, category: categories.get(String(row['project_id'])) ?? '' }));
     }
     await upsertRows(trx, table, rows);
+    if (type === 'submission' && seenAt !== undefined) await noteHeldSeenShown(trx, list, seenAt);
     result.upserts += rows.length;
     result.types.add(type);
     if (type === 'submission' || type === 'flag') result.subjectIds.push(...list.map((c) => c.id));
@@ -115,6 +110,21 @@ export async function applyChanges(trx: Knex.Transaction, changes: readonly Chan
   }
   if (result.types.has('submission') || result.types.has('flag')) await restorePendingMarks(trx);
   return result;
+}
+
+/**
+ * Notes when a sync first saw a held design visible (migration 0008), once: the audit's evidence
+ * of one shown before its release. Only records that keep a hold reason can be that, a handful
+ * of a page, so this costs the first sync next to nothing.
+ */
+async function noteHeldSeenShown(trx: Knex.Transaction, changes: readonly Change[], seenAt: string): Promise<void> {
+  const ids: string[] = [];
+  for (const change of changes) {
+    if (change.op === 'upsert' && change.type === 'submission' && change.data.status === 'visible' && change.data.holdReason === 'held_low_rating') ids.push(change.id);
+  }
+  for (let i = 0; i < ids.length; i += 500) {
+    await trx('submissions').whereIn('id', ids.slice(i, i + 500)).whereNull('shown_seen_at').update({ shown_seen_at: seenAt });
+  }
 }
 
 /**
