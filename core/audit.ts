@@ -82,9 +82,9 @@ export interface AuditRecords {
    */
   asOf?: IsoTime;
   /**
-   * When the console first saw each submission visible (platform time), for those it saw so:
-   * the feed says what a record is, not when it changed, and this keeps the evidence of a held
-   * design shown early after its release time has passed.
+   * When the console first saw a held submission (one whose record keeps its hold reason)
+   * visible, platform time: the feed says what a record is, not when it changed, and this keeps
+   * the evidence of a held design shown early after its release time has passed.
    */
   shownSeen?: ReadonlyMap<string, IsoTime>;
 }
@@ -379,11 +379,10 @@ function auditSubmission(
   } else if (verdict.status !== 'held' && platformHeld) {
     add('held_should_show', 'submission', id, at, `Submission ${id} was held, but the rules do not hold it. ${verdict.explanation}`);
   } else if (verdict.status === 'held' && !sameInstant(submission.releaseAt, verdict.releaseAt)) {
+    // A wrong release time is the finding, even when the design was shown by it.
     add('wrong_release_time', 'submission', id, at, `Submission ${id} was held until ${submission.releaseAt ?? 'no time'}; the launch window ends at ${verdict.releaseAt}.`);
-  }
-  // Its record still says held, yet nobody approved it and it was seen visible before its release.
-  const releaseAt = verdict.releaseAt === undefined ? undefined : toMs(verdict.releaseAt);
-  if (verdict.status === 'held' && platformHeld && decision === undefined && shownBy !== undefined && releaseAt !== undefined && shownBy + RELEASE_MARGIN_MS < releaseAt) {
+  } else if (verdict.status === 'held' && decision === undefined && shownBy !== undefined && verdict.releaseAt !== undefined && shownBy + RELEASE_MARGIN_MS < toMs(verdict.releaseAt)) {
+    // Held with the right release time and nobody approved it, yet seen visible before it.
     add('shown_before_release', 'submission', id, at, `Submission ${id} was held until ${formatTime(verdict.releaseAt ?? at, at)} and nobody approved it, but it was already visible at ${formatTime(toIso(shownBy), verdict.releaseAt)}. ${verdict.explanation}`);
   }
 }

@@ -77,6 +77,9 @@ describe('R13 audit', () => {
     // Approved by the quality team: visible at once is what R3 says.
     const approved = { ...early, submissions: early.submissions.map((s) => (s.id === 's1' ? { ...s, decision: { decisionId: 'a', outcome: 'approve' as const, moderatorId: 'm1', at: s1.submittedAt } } : s)) };
     expect(kinds(approved)).toEqual([]);
+    // Released by a wrong release time: that is the one finding.
+    const wrongTime = { ...early, submissions: early.submissions.map((s) => (s.id === 's1' ? { ...s, releaseAt: at(releaseAt - 3_600_000) } : s)) };
+    expect(kinds(wrongTime)).toEqual(['wrong_release_time:s1']);
   });
 
   it('weighs when the console first saw a held design visible, once the release time has passed', () => {
