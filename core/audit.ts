@@ -76,15 +76,10 @@ export interface AuditRecords {
    */
   designerHistory?: readonly DesignerStateChange[];
   /**
-   * The platform time the records are as of (the cache's last sync). A record's status is what
-   * the platform said then, so a held design already visible before its release time can be told
-   * from one released on time only against it; without it that check is not made.
-   */
-  asOf?: IsoTime;
-  /**
    * When the console first saw a held submission (one whose record keeps its hold reason)
-   * visible, platform time: the feed says what a record is, not when it changed, and this keeps
-   * the evidence of a held design shown early after its release time has passed.
+   * visible: a platform time read after it saw it, so the design was visible by then. The feed
+   * says what a record is, not when it changed; without this a held design shown early reads as
+   * released on time, and the audit does not judge it.
    */
   shownSeen?: ReadonlyMap<string, IsoTime>;
 }
@@ -189,7 +184,6 @@ export function auditRecords(records: AuditRecords, period: AuditPeriod, policy:
     findings.push({ kind, rule: AUDIT_FINDINGS[kind].rule, recordType, recordId, at: canonicalTime(at), explanation, policyVersion });
 
   const projects = new Map(records.projects.map((p) => [p.id, p]));
-  const asOf = records.asOf === undefined ? undefined : toMs(records.asOf);
   const designerAt = designerTimeline(records);
 
   // R3/R4: sweep submissions in time order, applying rating changes up to each one.
@@ -220,8 +214,7 @@ export function auditRecords(records: AuditRecords, period: AuditPeriod, policy:
       policy,
     );
     const seen = records.shownSeen?.get(submission.id);
-    const shownBy = seen !== undefined ? toMs(seen) : submission.status === 'visible' ? asOf : undefined;
-    auditSubmission(submission, verdict, to, shownBy, add);
+    auditSubmission(submission, verdict, to, seen === undefined ? undefined : toMs(seen), add);
   }
 
   // R7: mini contests, entrants in order of their first submission.
@@ -328,8 +321,8 @@ function sameInstant(a: IsoTime | undefined, b: IsoTime | undefined): boolean {
 const SHOWN: ReadonlySet<Submission['status']> = new Set(['visible', 'scheduled']);
 
 /**
- * How far before its release time a held design must be visible, at the records' time, to be
- * shown early: the console's estimate of the platform's clock is good to well under this.
+ * How far before its release time a held design must have been seen visible to be shown early:
+ * the seen time is the platform's own clock read just after, so this is a margin, not a guess.
  */
 const RELEASE_MARGIN_MS = 60_000;
 
@@ -337,7 +330,7 @@ function auditSubmission(
   submission: Submission,
   verdict: IntakeVerdict,
   auditEnd: number,
-  /** A time by which it was seen visible: when the console first saw it so, or the records' time. */
+  /** A time by which it was visible, as the console saw it (AuditRecords.shownSeen). */
   shownBy: number | undefined,
   add: (kind: AuditFindingKind, recordType: 'submission', recordId: string, at: IsoTime, explanation: string) => void,
 ): void {

@@ -42,7 +42,7 @@ const PLANS: Record<DevBreachKind, BreachPlan> = {
       const s = ctx.world.tables.submission.get(id);
       if (s === undefined) return [];
       // Shown now with no trace of the hold: what R13 calls "a submission shown that R3 would
-      // have held". A visible record that kept its hold reason would read as released on time.
+      // have held" (release_held_early shows one that keeps its hold reason).
       ctx.world.put('submission', revised(s, { status: 'visible', holdReason: undefined, releaseAt: undefined }));
       return [{ type: 'submission', id }];
     },

@@ -5,10 +5,9 @@ import type { Mirror } from './contract/helpers';
 
 /**
  * Audits everything on the mirrored feed up to `to` (the platform's clock). `seen` is what a
- * console watching the feed would add: the time the records are as of, and when it first saw a
- * submission visible.
+ * console watching the feed would add: when it first saw a held submission visible.
  */
-export function auditFeed(mirror: Mirror, to: string, seen: Pick<AuditRecords, 'asOf' | 'shownSeen'> = {}): AuditReport {
+export function auditFeed(mirror: Mirror, to: string, seen: Pick<AuditRecords, 'shownSeen'> = {}): AuditReport {
   return auditRecords(
     {
       ...seen,

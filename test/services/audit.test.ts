@@ -3,9 +3,14 @@
 // marketplace's own feed audits clean but for the reviews it really left overdue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, TOKENS, expectOk, iso, postHeldSubmission, serverNow, setClock, startTestPlatform, type TestPlatform } from '../platform/contract/helpers';
-import { devBreachAnswerSchema } from '../../core';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { devBreachAnswerSchema, type Change } from '../../core';
+import { applyChanges, heldShownIds, markHeldShown } from '../../electron/services/cache/apply-changes';
+import { openCache } from '../../electron/services/db/open-cache';
+import { makeSubmission } from '../core/builders';
 import { workerRunner } from '../../electron/services/audit/worker-runner';
-import { startConsole, waitFor, type TestConsole } from './helpers';
+import { newDataDir, startConsole, waitFor, type TestConsole } from './helpers';
 
 let platform: TestPlatform;
 let auditor: TestConsole;
@@ -86,6 +91,35 @@ describe('a held design the platform shows before its release', () => {
     } finally {
       await watcher.dispose();
       await empty.dispose();
+    }
+  });
+});
+
+describe('when the cache saw a held design visible', () => {
+  it('notes held designs only, once: a later sighting never moves the first', async () => {
+    const dir = await newDataDir();
+    const db = await openCache(join(dir, 'cache.sqlite'));
+    try {
+      const upsert = (data: ReturnType<typeof makeSubmission>): Change => ({ seq: data.rev, type: 'submission', op: 'upsert', id: data.id, data });
+      const held = { releaseAt: '2026-11-02T17:12:00.000Z', holdReason: 'held_low_rating' as const };
+      const page = [
+        upsert(makeSubmission({ id: 'shown-held', status: 'visible', ...held })),
+        upsert(makeSubmission({ id: 'still-held', status: 'held', ...held })),
+        upsert(makeSubmission({ id: 'never-held', status: 'visible', holdReason: 'rating_ok' })),
+      ];
+      expect(heldShownIds(page)).toEqual(['shown-held']);
+      await db.transaction('cache', (trx) => applyChanges(trx, page));
+      await db.transaction('cache', (trx) => markHeldShown(trx, ['shown-held', 'still-held'], '2026-11-02T12:00:00.000Z'));
+      await db.transaction('cache', (trx) => markHeldShown(trx, ['shown-held'], '2026-11-02T18:00:00.000Z'));
+      const rows: Array<{ id: string; shown_seen_at: string | null }> = await db.write('submissions').orderBy('id').select('id', 'shown_seen_at');
+      expect(rows).toEqual([
+        { id: 'never-held', shown_seen_at: null },
+        { id: 'shown-held', shown_seen_at: '2026-11-02T12:00:00.000Z' },
+        { id: 'still-held', shown_seen_at: null },
+      ]);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

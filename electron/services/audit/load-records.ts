@@ -28,7 +28,7 @@ async function readAll<T>(db: Knex, table: Table, onRows: (n: number) => void): 
   }
 }
 
-/** When this machine first saw each submission visible (migration 0008), in chunks like the rest. */
+/** When this machine first saw each held submission visible (migration 0008), in chunks like the rest. */
 async function readShownSeen(db: Knex): Promise<Map<string, string>> {
   const seen = new Map<string, string>();
   let after = '';
@@ -46,11 +46,7 @@ export async function loadAuditRecords(db: Knex, onProgress: (done: number) => v
     done += n;
     onProgress(done);
   };
-  // The platform time the cache was last brought up to date: the records' statuses are as of then.
-  const state: { last_synced_at: string | null } | undefined = await db('sync_state').where({ id: 1 }).first('last_synced_at');
-  const asOf = state?.last_synced_at ?? null;
   return {
-    ...(asOf === null ? {} : { asOf }),
     designers: await readAll(db, 'designers', tick),
     projects: await readAll(db, 'projects', tick),
     submissions: await readAll(db, 'submissions', tick),

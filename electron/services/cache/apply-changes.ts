@@ -52,12 +52,8 @@ async function categoriesOf(trx: Knex.Transaction, projectIds: readonly string[]
   return map;
 }
 
-/**
- * Applies changes in feed order by type (projects before the submissions that need them).
- * `seenAt` is the platform time of a feed page: a submission it shows visible for the first time
- * is noted as seen so then (a decision's answer passes none).
- */
-export async function applyChanges(trx: Knex.Transaction, changes: readonly Change[], seenAt?: string): Promise<AppliedChanges> {
+/** Applies changes in feed order by type (projects before the submissions that need them). */
+export async function applyChanges(trx: Knex.Transaction, changes: readonly Change[]): Promise<AppliedChanges> {
   const upserts = new Map<EntityType, Change[]>();
   const deletes = new Map<EntityType, string[]>();
   // The last change of an id wins within a page (the feed normally sends one per id).
@@ -85,7 +81,6 @@ export async function applyChanges(trx: Knex.Transaction, changes: readonly Chan
       rows = rows.map((row) => ({ ...row, category: categories.get(String(row['project_id'])) ?? '' }));
     }
     await upsertRows(trx, table, rows);
-    if (type === 'submission' && seenAt !== undefined) await noteHeldSeenShown(trx, list, seenAt);
     result.upserts += rows.length;
     result.types.add(type);
     if (type === 'submission' || type === 'flag') result.subjectIds.push(...list.map((c) => c.id));
@@ -113,17 +108,22 @@ export async function applyChanges(trx: Knex.Transaction, changes: readonly Chan
 }
 
 /**
- * Notes when a sync first saw a held design visible (migration 0008), once: the audit's evidence
- * of one shown before its release. Only records that keep a hold reason can be that, a handful
- * of a page, so this costs the first sync next to nothing.
+ * The submissions of a feed page that are visible and keep a hold reason: a held design released,
+ * approved or shown early. When the console first saw each so is the audit's evidence of the last
+ * (migration 0008); they are a handful of a page.
  */
-async function noteHeldSeenShown(trx: Knex.Transaction, changes: readonly Change[], seenAt: string): Promise<void> {
+export function heldShownIds(changes: readonly Change[]): string[] {
   const ids: string[] = [];
   for (const change of changes) {
     if (change.op === 'upsert' && change.type === 'submission' && change.data.status === 'visible' && change.data.holdReason === 'held_low_rating') ids.push(change.id);
   }
-  for (let i = 0; i < ids.length; i += 500) {
-    await trx('submissions').whereIn('id', ids.slice(i, i + 500)).whereNull('shown_seen_at').update({ shown_seen_at: seenAt });
+  return ids;
+}
+
+/** Notes `seenAt` as when each of these was first seen visible, once: a later time never replaces it. */
+export async function markHeldShown(trx: Knex.Transaction, submissionIds: readonly string[], seenAt: string): Promise<void> {
+  for (let i = 0; i < submissionIds.length; i += 500) {
+    await trx('submissions').whereIn('id', submissionIds.slice(i, i + 500)).where('status', 'visible').whereNull('shown_seen_at').update({ shown_seen_at: seenAt });
   }
 }
 

@@ -6,7 +6,7 @@
 import { toIso, type ChangesPage, type Meta } from '../../../core';
 import type { SyncStatus } from '../../contract';
 import { CACHE_TABLES } from '../cache/entity-tables';
-import { applyChanges, restorePendingMarks } from '../cache/apply-changes';
+import { applyChanges, heldShownIds, markHeldShown, restorePendingMarks } from '../cache/apply-changes';
 import type { CacheDb } from '../db/open-cache';
 import { settleDecision, type OutboxRow } from '../decisions/settle';
 import type { EventBus } from '../events';
@@ -57,6 +57,9 @@ const MAX_RESTARTS_PER_PULL = 3;
 /** A pull stopping to ask: it would delete more than half of a cache of at least this size. */
 const FAILSAFE_MIN_DELETES = 100;
 const FAILSAFE_SHARE = 0.5;
+
+/** Held designs seen visible that wait for one /v1/meta before they are noted (a bound on memory). */
+const HELD_SHOWN_BATCH = 5000;
 
 export class FailsafeStop extends Error {
   override name = 'FailsafeStop';
@@ -246,9 +249,26 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
       page.catch(() => undefined);
       return page;
     };
+    /** Held designs this pull saw visible, waiting for a platform time that bounds when. */
+    let heldShown: string[] = [];
+    const noteHeldShown = async (): Promise<void> => {
+      if (heldShown.length === 0) return;
+      const ids = heldShown;
+      heldShown = [];
+      try {
+        // The platform's clock read after their pages arrived: an upper bound on when each was
+        // visible, whatever the clock's rate (the offset measured at the pull's start drifts on a
+        // platform whose clock runs fast). Without it nothing is noted: evidence lost, never made up.
+        const seenAt = (await refreshMeta()).serverTime;
+        await db.transaction('cache', (trx) => markHeldShown(trx, ids, seenAt));
+      } catch (error) {
+        log(`sync: could not note when ${ids.length} held designs were seen visible: ${errorText(error)}`);
+      }
+    };
     let restarts = 0;
     /** The feed changed under this pull: learn the new one from /v1/meta and start from 0. */
     const startOver = async (why: string): Promise<void> => {
+      heldShown = [];
       restarts += 1;
       if (restarts > MAX_RESTARTS_PER_PULL) throw new PlatformUnreachable(`the platform's feed changed ${restarts} times during one pull (${why})`);
       fresh = await refreshMeta();
@@ -285,11 +305,12 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
       }
       const pageLast = Math.max(page.last, cursor);
       const result = await db.transaction('cache', async (trx) => {
-        const seenAt = toIso(platformNow());
-        const changes = await applyChanges(trx, page.changes, seenAt);
-        await saveCursor(trx, pageLast, page.feedId, seenAt);
+        const changes = await applyChanges(trx, page.changes);
+        await saveCursor(trx, pageLast, page.feedId, toIso(platformNow()));
         return changes;
       });
+      heldShown.push(...heldShownIds(page.changes));
+      if (heldShown.length >= HELD_SHOWN_BATCH) await noteHeldShown();
       cursor = pageLast;
       feedId = page.feedId;
       lastSyncedAt = toIso(platformNow());
@@ -302,6 +323,7 @@ export async function createSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine
       }
       emitStatus();
     }
+    await noteHeldShown();
     deletionsConfirmed = false;
     failsafe = undefined;
     lastSyncedAt = toIso(platformNow());

@@ -81,7 +81,8 @@ export function DecisionBarFrame({ draft, error, actions, onUndo, hint, send }: 
           <UndoButton onUndo={onUndo} />
         </Group>
         <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Text size="sm" c="dimmed" data-testid="draft-hint" truncate>
+          {/* Cut short only on a narrow window; the whole of it on hover. */}
+          <Text size="sm" c="dimmed" data-testid="draft-hint" truncate title={hint}>
             {hint}
           </Text>
           {send}
