@@ -16,28 +16,39 @@ export async function countRecords(db: Knex): Promise<number> {
   return total;
 }
 
-async function readAll<T>(db: Knex, table: Table, onRows: (n: number) => void): Promise<T[]> {
-  const out: T[] = [];
+/** Every row of a keyset read, CHUNK at a time in id order (each chunk a separate read). */
+async function inChunks<R extends { id: string }>(read: (after: string) => Promise<R[]>, onRows: (rows: readonly R[]) => void): Promise<void> {
   let after = '';
   for (;;) {
-    const rows: Array<{ id: string; data: string }> = await db(table).where('id', '>', after).orderBy('id').limit(CHUNK).select('id', 'data');
-    for (const row of rows) out.push(JSON.parse(row.data) as T);
-    onRows(rows.length);
-    if (rows.length < CHUNK) return out;
+    const rows = await read(after);
+    onRows(rows);
+    if (rows.length < CHUNK) return;
     after = rows[rows.length - 1]?.id ?? after;
   }
 }
 
-/** When this machine first saw each held submission visible (migration 0008), in chunks like the rest. */
+async function readAll<T>(db: Knex, table: Table, onRows: (n: number) => void): Promise<T[]> {
+  const out: T[] = [];
+  await inChunks<{ id: string; data: string }>(
+    (after) => db(table).where('id', '>', after).orderBy('id').limit(CHUNK).select('id', 'data'),
+    (rows) => {
+      for (const row of rows) out.push(JSON.parse(row.data) as T);
+      onRows(rows.length);
+    },
+  );
+  return out;
+}
+
+/** When this machine first saw each held submission visible (migration 0008). */
 async function readShownSeen(db: Knex): Promise<Map<string, string>> {
   const seen = new Map<string, string>();
-  let after = '';
-  for (;;) {
-    const rows: Array<{ id: string; shown_seen_at: string }> = await db('submissions').where('id', '>', after).whereNotNull('shown_seen_at').orderBy('id').limit(CHUNK).select('id', 'shown_seen_at');
-    for (const row of rows) seen.set(row.id, row.shown_seen_at);
-    if (rows.length < CHUNK) return seen;
-    after = rows[rows.length - 1]?.id ?? after;
-  }
+  await inChunks<{ id: string; shown_seen_at: string }>(
+    (after) => db('submissions').where('id', '>', after).whereNotNull('shown_seen_at').orderBy('id').limit(CHUNK).select('id', 'shown_seen_at'),
+    (rows) => {
+      for (const row of rows) seen.set(row.id, row.shown_seen_at);
+    },
+  );
+  return seen;
 }
 
 export async function loadAuditRecords(db: Knex, onProgress: (done: number) => void): Promise<AuditRecords> {

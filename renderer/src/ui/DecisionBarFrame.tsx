@@ -15,12 +15,9 @@ type Pending = NonNullable<SubmissionItem['pending']>;
 const barStyle = { borderTop: '1px solid var(--row-border)', background: 'var(--mantine-color-body)' };
 
 export function UndoButton({ onUndo, compact = false }: { onUndo: () => void; compact?: boolean }) {
-  return compact ? (
-    <Button size="compact-sm" variant="light" onClick={onUndo} rightSection={<KeyHint id="undo" />}>
-      Undo
-    </Button>
-  ) : (
-    <Button variant="subtle" color="gray" onClick={onUndo} rightSection={<KeyHint id="undo" />}>
+  const look = compact ? ({ size: 'compact-sm', variant: 'light' } as const) : ({ variant: 'subtle', color: 'gray' } as const);
+  return (
+    <Button {...look} onClick={onUndo} rightSection={<KeyHint id="undo" />}>
       Undo
     </Button>
   );
