@@ -193,12 +193,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (method !== 'GET' && method !== 'HEAD') throw new HostProblem(problem(404, 'not-found', `No route ${method} ${url.pathname}.`));
       serveStatic(res, url.pathname, method === 'HEAD');
     } catch (error) {
+      // A body left unread would be parsed as the next request: such a connection closes. Said
+      // before the answer goes (after it, the header could no longer be set).
+      const unreadBody = !req.complete && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+      if (unreadBody && !res.headersSent) res.setHeader('Connection', 'close');
       if (error instanceof HostProblem) sendProblem(res, error.problem);
       else {
         log(`host: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         sendProblem(res, problem(500, 'internal', 'The console failed to answer this request; it has been logged.'));
       }
-      if (!req.complete) res.setHeader('Connection', 'close');
     }
   }
 

@@ -138,6 +138,26 @@ describe('the renderer', () => {
       expect((await fetch(`${host.url}${path}`)).status).toBe(404);
     }
   });
+
+  it('answers a refusal whole, never failing after it (which dropped the kept-alive connection under the next request)', async () => {
+    const logs: string[] = [];
+    const quiet = await startHost({ console: c.service, rendererDir, heartbeatMs: 100, log: (line) => logs.push(line) });
+    try {
+      for (const path of ['/%2e%2e/package.json', '/no-such-file.js']) {
+        const response = await fetch(`${quiet.url}${path}`);
+        expect(response.status).toBe(404);
+        expect(response.headers.get('connection')).toBe('keep-alive');
+      }
+      expect((await fetch(`${quiet.url}/`)).status).toBe(200);
+      // A body the host stopped reading closes its connection: its rest would read as a request.
+      const tooLarge = await fetch(`${quiet.url}/api/queues.counts`, { method: 'POST', headers: { authorization: `Bearer ${quiet.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }) });
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.headers.get('connection')).toBe('close');
+      expect(logs).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  });
 });
 
 describe('npm run serve', () => {
